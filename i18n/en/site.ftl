@@ -1,0 +1,124 @@
+# Interface texts of the toolkit site, in English.
+# Translators: keep each name (left of =) as it is and translate the text on the right.
+# { $name } is filled in by the site: keep it, you may move it. Lines starting with # are notes.
+
+## The language
+# The name of this language, written in this language (shown in the language menu).
+language-name = English
+choose-language = Choose your language
+
+## Page layout
+skip-to-content = Skip to main content
+main-navigation = Main
+language-menu = Language
+breadcrumb = You are here
+home = Home
+contents = Contents
+sources = Sources
+glossary = Glossary
+case-studies = Case studies
+footer-about = A DCAF–ICRC toolkit. This site works offline: save it on a USB stick and open index.html.
+toolkit-short = Security and human rights toolkit
+
+## Headings
+chapter-heading = Chapter { $number }. { $title }
+section-heading = { $id } { $title }
+challenge-heading = Challenge { $id }
+challenge-label = Challenge
+good-practices = Good practices
+good-practice-number = Good practice { $number }
+notes = Notes
+note-call = Note { $number }
+back-to-text = Back to the text
+statement-label = The challenge
+
+## Lists and navigation
+sections-in-chapter = Sections
+challenges-in-section = Challenges
+forthcoming = Forthcoming
+forthcoming-section = This section is not published yet.
+previous-challenge = Previous challenge
+next-challenge = Next challenge
+print-chapter = Print this chapter
+no-case-studies = There are no case studies yet.
+chapter-case-studies = Case studies for this chapter
+
+## Notices
+fallback-notice = This page is not translated yet. You are reading the English text.
+fallback-notice-link = Open the English page
+not-prescriptive-marker = *
+outdated-notice = This translation may not reflect the latest English text.
+outdated-notice-link = Read the English page
+
+## Sources page
+sources-intro = The documents cited in the toolkit. Each citation in the text, such as “(VPs: 4)”, links here; the number after the colon is the page, paragraph or chapter of the document.
+source-cited-in = Cited in
+source-not-cited = Not cited in the published text yet.
+source-online = Read it online
+source-key = Short name
+
+## Case studies
+case-study-authors = Written by
+case-study-link = Where to read it
+case-study-referred-from = Referred to in
+
+## Glossary
+glossary-intro = Abbreviations and terms used in the toolkit.
+abbreviations = Abbreviations
+terms = Terms
+term-in-english = In English
+
+## Citations and cross-references
+# How a citation looks: ({ $citations }) puts the brackets around one or more citations.
+cite-group = ({ $citations })
+# Between two citations inside the same brackets.
+cite-separator = {"; "}
+# A source and a named part of it, e.g. "CSBP, Flashpoint Issue 9".
+cite-part = { $source }, { $part }
+# A source and a place in it, e.g. "VPs: 4".
+cite-locator = { $source }: { $locator }
+ref-chapter = Chapter { $number }. { $title }
+ref-section = Section { $id }. { $title }
+ref-challenge = Challenge { $id }
+ref-good-practice = Challenge { $id }, good practice { $number }
+ref-case-study = { $title }
+
+## Chapter handouts (printed)
+handout-chapter = Chapter { $number }
+handout-back = Back to the chapter
+handout-tip = This page is made for printing: use your browser's Print command (Ctrl+P or ⌘P) or save it as PDF.
+handout-language = Language: { $language }
+handout-printed = Printed from the web edition on { $date }
+handout-contents = Contents
+handout-sources = Sources cited
+handout-notes = Notes
+handout-page = Page
+# The date, e.g. "22 November 2026". Available: { $day } { $month } { $month-number } { $year }
+date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Translation status page (for translators)
+status-title = Translation status
+status-intro = What is translated, missing or outdated in each language, compared with the English text. Outdated: the English text changed after the translation was checked (stamped). Run “toolkit i18n status” for the same report in a terminal.
+status-done = { $percent }% translated and up to date
+status-translated = Translated
+status-missing = Missing
+status-outdated = Outdated
+status-kind = Part of the toolkit
+status-out-of-step = Out of step with English
+status-all-done = Nothing to do: everything is translated and up to date.
+
+## Error page
+not-found-title = Page not found
+not-found-text = This page does not exist. It may have moved; choose your language to start again from the contents.

@@ -1,0 +1,155 @@
+//! One build, start to finish: load → check → render → write. `check` is the same without the
+//! writing. Problems are collected from every pass and reported together.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::content;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::localize::Localizer;
+use crate::model::Site;
+use crate::output::{self, OutputFile};
+use crate::render::pages::Renderer;
+use crate::render::theme::Theme;
+use crate::validate;
+
+/// Interface messages the Rust code asks for (templates' own are found by scanning them).
+pub const MESSAGES_USED_IN_CODE: &[&str] = &[
+    "language-name",
+    "choose-language",
+    "cite-group",
+    "cite-separator",
+    "cite-part",
+    "cite-locator",
+    "ref-chapter",
+    "ref-section",
+    "ref-challenge",
+    "ref-good-practice",
+    "ref-case-study",
+    "forthcoming",
+    "note-call",
+    "chapter-heading",
+    "section-heading",
+    "challenge-heading",
+    "case-studies",
+    "sources",
+    "glossary",
+];
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Pages written per language (`""` for pages of no language: chooser, 404, sitemap).
+    pub pages: BTreeMap<String, usize>,
+    pub elapsed: Duration,
+    pub wrote: bool,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Errors, plus (when strict) warnings other than forthcoming cross-references.
+    pub fn failed(&self, strict: bool) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error || (strict && !d.forthcoming))
+    }
+
+    pub fn summary(&self, verb: &str) -> String {
+        let pages: Vec<String> = self.pages.iter().filter(|(l, _)| !l.is_empty()).map(|(l, n)| format!("{l} {n}")).collect();
+        let pages = if pages.is_empty() { String::new() } else { format!("pages: {} · ", pages.join(", ")) };
+        format!(
+            "{verb}: {pages}{} errors, {} warnings · {:.2} s",
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// Everything loaded and checked, for commands that read the toolkit without building it.
+pub struct Loaded {
+    pub site: Site,
+    pub ui: Arc<Localizer>,
+    pub theme: Option<Theme>,
+}
+
+/// Loads and checks the whole project. `None` when the settings themselves cannot be read.
+pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
+    let config = match Config::load(root) {
+        Ok(config) => config,
+        Err(problem) => {
+            diagnostics.push(problem);
+            return None;
+        }
+    };
+    let ui = Arc::new(Localizer::load(root, &config, diagnostics));
+    let site = content::load(root, &config, diagnostics);
+    validate::check(&site, diagnostics);
+    crate::translation::structure::check(&site, diagnostics);
+    let codes: Vec<&str> = config.codes().collect();
+    let theme = Theme::load(root, &codes, ui.clone(), diagnostics);
+    let mut required: std::collections::BTreeSet<String> = MESSAGES_USED_IN_CODE.iter().map(|s| s.to_string()).collect();
+    if let Some(theme) = &theme {
+        required.extend(theme.used_messages.iter().cloned());
+    }
+    ui.check(&required, diagnostics);
+    Some(Loaded { site, ui, theme })
+}
+
+/// The whole site as files in memory, ready to write or to serve.
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub pages: BTreeMap<String, usize>,
+}
+
+/// Loads, checks and renders; `None` (with the reasons in `diagnostics`) when anything is wrong.
+pub fn render(root: &Path, diagnostics: &Diagnostics) -> Option<Rendered> {
+    let loaded = load(root, diagnostics)?;
+    let theme = loaded.theme.as_ref()?;
+    if diagnostics.has_errors() {
+        return None;
+    }
+    let renderer = Renderer { root, site: &loaded.site, ui: &loaded.ui, theme };
+    let pages = match renderer.all_pages() {
+        Ok(pages) => pages,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return None;
+        }
+    };
+    let mut counts = BTreeMap::new();
+    for page in &pages {
+        *counts.entry(page.lang.clone().unwrap_or_default()).or_default() += 1;
+    }
+    let mut files: Vec<OutputFile> = pages.into_iter().map(|p| OutputFile { path: p.path, bytes: p.body.into_bytes() }).collect();
+    for (path, source) in theme.static_files(root) {
+        match std::fs::read(&source) {
+            Ok(bytes) => files.push(OutputFile { path: format!("assets/{path}"), bytes }),
+            Err(error) => diagnostics.error(theme.folder.join("static").join(&path), None, format!("The file could not be read: {error}.")),
+        }
+    }
+    (!diagnostics.has_errors()).then_some(Rendered { files, pages: counts })
+}
+
+/// Builds into `out`, or only checks when `out` is `None`.
+pub fn run(root: &Path, out: Option<&Path>) -> Report {
+    let start = Instant::now();
+    let diagnostics = Diagnostics::new();
+    let mut report = Report::default();
+    if let Some(rendered) = render(root, &diagnostics) {
+        report.pages = rendered.pages;
+        if let Some(out) = out {
+            match output::write_site(&root.join(out), &rendered.files) {
+                Ok(()) => report.wrote = true,
+                Err(error) => diagnostics.error(out, None, format!("The site could not be written: {error}.")),
+            }
+        }
+    }
+    report.diagnostics = diagnostics.into_sorted();
+    report.elapsed = start.elapsed();
+    report
+}

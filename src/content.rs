@@ -1,0 +1,534 @@
+//! Reads `content/` from disk into the typed model: one pass over the files (in parallel),
+//! then the table of contents from the reference language.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use crate::frontmatter;
+use crate::hash::text_hash;
+use crate::markdown::{self, Document};
+use crate::model::*;
+use crate::sources::Sources;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HomeMeta {
+    title: String,
+    edition: String,
+    tagline: String,
+    note: String,
+    translates: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChapterMeta {
+    title: String,
+    translates: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionMeta {
+    title: String,
+    #[serde(default)]
+    challenges: Vec<String>,
+    translates: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChallengeMeta {
+    id: Option<String>,
+    statement: String,
+    translates: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoxMeta {
+    title: String,
+    translates: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseStudyMeta {
+    title: String,
+    authors: Option<String>,
+    url: Option<String>,
+    chapter: Option<u32>,
+    translates: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    #[serde(default)]
+    term: Vec<RawTerm>,
+    translates: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: toml::Spanned<String>,
+    term: String,
+    abbr: Option<String>,
+}
+
+/// Where a file sits in the toolkit, read from its path inside the language folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Place {
+    Home,
+    Glossary,
+    Chapter(u32),
+    Section(u32, String),
+    Challenge(String, String),
+    Box(String),
+    CaseStudy(String),
+}
+
+fn place_of(path: &str) -> Option<Place> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let number = |s: &str| (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let md_name = |s: &str| s.strip_suffix(".md").filter(|n| is_slug(n)).map(str::to_string);
+    match parts.as_slice() {
+        ["_index.md"] => Some(Place::Home),
+        ["glossary.toml"] => Some(Place::Glossary),
+        [chapter, "_index.md"] => number(chapter).map(Place::Chapter),
+        [chapter, section, rest] => {
+            let chapter_number = number(chapter)?;
+            let (prefix, section_number) = section.split_once('.')?;
+            if prefix != *chapter || number(section_number).is_none() {
+                return None;
+            }
+            if *rest == "_index.md" {
+                return Some(Place::Section(chapter_number, section.to_string()));
+            }
+            let letter = rest.strip_suffix(".md")?;
+            (!letter.is_empty() && letter.chars().all(|c| c.is_ascii_lowercase()))
+                .then(|| Place::Challenge(section.to_string(), format!("{section}.{letter}")))
+        }
+        ["boxes", name] => md_name(name).map(Place::Box),
+        ["case-studies", name] => md_name(name).map(Place::CaseStudy),
+        _ => None,
+    }
+}
+
+/// One file's result, merged into the language's content after the parallel pass.
+enum Loaded {
+    Home(Home),
+    Glossary(Glossary),
+    Chapter(Chapter),
+    Section(Section),
+    Challenge(Challenge),
+    Box(TextBox),
+    CaseStudy(CaseStudy),
+}
+
+/// Loads the whole site; problems go to `diagnostics`. Files with errors are left out.
+pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
+    let codes: Vec<&str> = config.codes().collect();
+    let sources = Sources::load(root, &codes, diagnostics);
+    check_top_level(root, config, diagnostics);
+
+    let mut jobs = Vec::new();
+    for code in &codes {
+        let folder = root.join("content").join(code);
+        if !folder.is_dir() {
+            diagnostics.warning(
+                Path::new("content").join(code),
+                None,
+                format!("There is no folder for the language \"{code}\": every page of it will show the {} text.", config.default_language),
+            );
+            continue;
+        }
+        for entry in WalkDir::new(&folder).sort_by_file_name() {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let relative = entry.path().strip_prefix(&folder).unwrap_or(entry.path());
+                    let path = relative.to_string_lossy().replace('\\', "/");
+                    jobs.push((code.to_string(), path));
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    let file = error.path().and_then(|p| p.strip_prefix(root).ok()).map(Path::to_path_buf).unwrap_or_default();
+                    diagnostics.error(file, None, format!("This folder could not be read: {error}."));
+                }
+            }
+        }
+    }
+
+    let loaded: Vec<(String, Loaded)> = jobs
+        .par_iter()
+        .filter_map(|(code, path)| {
+            let file = Path::new("content").join(code).join(path);
+            let name = path.rsplit('/').next().unwrap_or(path);
+            if name.starts_with('.') {
+                return None;
+            }
+            let Some(place) = place_of(path) else {
+                diagnostics.warning(
+                    &file,
+                    None,
+                    "This file is not used: its name or folder does not say where it belongs. Challenges are named like 2/2.1/a.md, sections 2/2.1/_index.md, chapters 2/_index.md, boxes boxes/name.md and case studies case-studies/name.md (lower-case letters, digits and -).",
+                );
+                return None;
+            };
+            let mut problems = Vec::new();
+            let result = load_file(root, &file, path, place, &mut problems);
+            diagnostics.extend(problems);
+            result.map(|loaded| (code.clone(), loaded))
+        })
+        .collect();
+
+    let mut languages: Vec<LanguageContent> =
+        codes.iter().map(|code| LanguageContent { code: code.to_string(), ..Default::default() }).collect();
+    for (code, item) in loaded {
+        let Some(content) = languages.iter_mut().find(|l| l.code == code) else { continue };
+        match item {
+            Loaded::Home(home) => content.home = Some(home),
+            Loaded::Glossary(glossary) => content.glossary = Some(glossary),
+            Loaded::Chapter(chapter) => {
+                content.chapters.insert(chapter.number, chapter);
+            }
+            Loaded::Section(section) => {
+                content.sections.insert(section.id.clone(), section);
+            }
+            Loaded::Challenge(challenge) => {
+                content.challenges.insert(challenge.id.clone(), challenge);
+            }
+            Loaded::Box(text_box) => {
+                content.boxes.insert(text_box.name.clone(), text_box);
+            }
+            Loaded::CaseStudy(study) => {
+                content.case_studies.insert(study.slug.clone(), study);
+            }
+        }
+    }
+    let reference = languages.iter().find(|l| l.code == config.default_language).cloned().unwrap_or_default();
+    let toc = table_of_contents(&reference, config, diagnostics);
+    Site { config: config.clone(), sources, toc, languages }
+}
+
+fn check_top_level(root: &Path, config: &Config, diagnostics: &Diagnostics) {
+    let Ok(entries) = std::fs::read_dir(root.join("content")) else {
+        diagnostics.error("content", None, "The content folder is missing.");
+        return;
+    };
+    let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    for name in names {
+        let known = name == "toolkit.toml"
+            || name == "sources.toml"
+            || name.starts_with('.')
+            || name.ends_with(".md")
+            || config.codes().any(|c| c == name);
+        if !known {
+            diagnostics.warning(
+                Path::new("content").join(&name),
+                None,
+                "This is not used: the content folder holds toolkit.toml, sources.toml and one folder per language listed in toolkit.toml.",
+            );
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text with `\n` line endings.
+fn read_text(root: &Path, file: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(root.join(file))
+        .map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text }),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            Err(Diagnostic::error(
+                file,
+                Some(line),
+                "The file is not saved as UTF-8 text, so some characters cannot be read. In your editor, save it with the encoding \"UTF-8\".",
+            ))
+        }
+    }
+}
+
+fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<String>) -> FileInfo {
+    let translates_line = translates.as_ref().and_then(|_| {
+        text.lines().position(|l| l.trim_start().starts_with("translates")).map(|i| i as u32 + 1)
+    });
+    let (kind, id) = match place {
+        Place::Home => (FileKind::Home, String::new()),
+        Place::Glossary => (FileKind::Glossary, String::new()),
+        Place::Chapter(number) => (FileKind::Chapter, number.to_string()),
+        Place::Section(_, id) => (FileKind::Section, id.clone()),
+        Place::Challenge(_, id) => (FileKind::Challenge, id.clone()),
+        Place::Box(name) => (FileKind::Box, name.clone()),
+        Place::CaseStudy(slug) => (FileKind::CaseStudy, slug.clone()),
+    };
+    FileInfo {
+        kind,
+        id,
+        file: file.to_path_buf(),
+        path: path.to_string(),
+        hash: text_hash(text),
+        translates,
+        translates_line,
+    }
+}
+
+fn page_document(file: &Path, body: &str, line: u32, problems: &mut Vec<Diagnostic>) -> Document {
+    let document = markdown::parse(file, body, line, problems);
+    markdown::check_headings(file, &document, problems);
+    markdown::check_footnotes(file, &document, problems);
+    document
+}
+
+fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut Vec<Diagnostic>) -> Option<Loaded> {
+    let text = match read_text(root, file) {
+        Ok(text) => text,
+        Err(problem) => {
+            problems.push(problem);
+            return None;
+        }
+    };
+    macro_rules! front {
+        ($meta:ty) => {
+            match frontmatter::parse::<$meta>(file, &text) {
+                Ok(parsed) => parsed,
+                Err(problem) => {
+                    problems.push(problem);
+                    return None;
+                }
+            }
+        };
+    }
+    Some(match place.clone() {
+        Place::Home => {
+            let parsed = front!(HomeMeta);
+            let m = parsed.meta;
+            Loaded::Home(Home {
+                info: info(&place, file, path, &text, m.translates),
+                title: m.title,
+                edition: m.edition,
+                tagline: m.tagline,
+                note: m.note,
+                body: page_document(file, &parsed.body, parsed.body_line, problems),
+            })
+        }
+        Place::Chapter(number) => {
+            let parsed = front!(ChapterMeta);
+            Loaded::Chapter(Chapter {
+                info: info(&place, file, path, &text, parsed.meta.translates),
+                number,
+                title: parsed.meta.title,
+                intro: page_document(file, &parsed.body, parsed.body_line, problems),
+            })
+        }
+        Place::Section(_, id) => {
+            let parsed = front!(SectionMeta);
+            for letter in &parsed.meta.challenges {
+                if letter.is_empty() || !letter.chars().all(|c| c.is_ascii_lowercase()) {
+                    problems.push(Diagnostic::error(
+                        file,
+                        Some(2),
+                        format!("In challenges = [...], \"{letter}\" is not a challenge letter: use lower-case letters such as \"a\"."),
+                    ));
+                }
+            }
+            Loaded::Section(Section {
+                info: info(&place, file, path, &text, parsed.meta.translates),
+                id,
+                title: parsed.meta.title,
+                declared: parsed.meta.challenges,
+                intro: page_document(file, &parsed.body, parsed.body_line, problems),
+            })
+        }
+        Place::Challenge(_, id) => {
+            let parsed = front!(ChallengeMeta);
+            if let Some(declared) = parsed.meta.id.as_deref().filter(|d| *d != id) {
+                problems.push(Diagnostic::error(
+                    file,
+                    Some(line_of_setting(&text, "id")),
+                    format!("This file says id = \"{declared}\" but its place (folder and name) makes it challenge {id}. Correct the id or move the file."),
+                ));
+            }
+            let document = page_document(file, &parsed.body, parsed.body_line, problems);
+            let practices = markdown::split_good_practices(file, document.nodes, problems);
+            if practices.is_empty() {
+                problems.push(Diagnostic::warning(
+                    file,
+                    Some(parsed.body_line),
+                    "This challenge has no good practices yet: each good practice starts with a line beginning with \"## \".",
+                ));
+            }
+            Loaded::Challenge(Challenge {
+                info: info(&place, file, path, &text, parsed.meta.translates),
+                id,
+                statement: parsed.meta.statement,
+                practices,
+                footnotes: document.footnotes,
+            })
+        }
+        Place::Box(name) => {
+            let parsed = front!(BoxMeta);
+            Loaded::Box(TextBox {
+                info: info(&place, file, path, &text, parsed.meta.translates),
+                name,
+                title: parsed.meta.title,
+                body: page_document(file, &parsed.body, parsed.body_line, problems),
+            })
+        }
+        Place::CaseStudy(slug) => {
+            let parsed = front!(CaseStudyMeta);
+            let m = parsed.meta;
+            if let Some(url) = m.url.as_deref().filter(|u| !u.starts_with("https://") && !u.starts_with("http://")) {
+                problems.push(Diagnostic::error(
+                    file,
+                    Some(line_of_setting(&text, "url")),
+                    format!("The url \"{url}\" must be a full web address starting with https:// or http://."),
+                ));
+            }
+            Loaded::CaseStudy(CaseStudy {
+                info: info(&place, file, path, &text, m.translates),
+                slug,
+                title: m.title,
+                authors: m.authors,
+                url: m.url,
+                chapter: m.chapter,
+                body: page_document(file, &parsed.body, parsed.body_line, problems),
+            })
+        }
+        Place::Glossary => {
+            let index = LineIndex::new(&text);
+            let raw: GlossaryFile = match toml::from_str(&text) {
+                Ok(raw) => raw,
+                Err(error) => {
+                    let line = error.span().map(|s| index.line_of(s.start));
+                    problems.push(Diagnostic::error(file, line, frontmatter::explain_toml_error(&error)));
+                    return None;
+                }
+            };
+            let mut terms: Vec<Term> = Vec::new();
+            for raw_term in raw.term {
+                let line = index.line_of(raw_term.id.span().start);
+                let id = raw_term.id.into_inner();
+                if let Some(first) = terms.iter().find(|t| t.id == id) {
+                    problems.push(Diagnostic::error(
+                        file,
+                        Some(line),
+                        format!("The glossary id \"{id}\" is used twice (first on line {}).", first.line),
+                    ));
+                    continue;
+                }
+                terms.push(Term { id, term: raw_term.term, abbr: raw_term.abbr, line });
+            }
+            Loaded::Glossary(Glossary { info: info(&place, file, path, &text, raw.translates), terms })
+        }
+    })
+}
+
+fn line_of_setting(text: &str, name: &str) -> u32 {
+    text.lines()
+        .position(|l| l.trim_start().strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        .map_or(1, |i| i as u32 + 1)
+}
+
+/// The table of contents is what the reference language declares: chapters, their sections,
+/// and each section's challenges (written or only declared).
+fn table_of_contents(reference: &LanguageContent, config: &Config, diagnostics: &Diagnostics) -> Toc {
+    let mut sections_by_chapter: BTreeMap<u32, Vec<&Section>> = BTreeMap::new();
+    for section in reference.sections.values() {
+        let chapter: u32 = section.id.split('.').next().and_then(|c| c.parse().ok()).unwrap_or(0);
+        if !reference.chapters.contains_key(&chapter) {
+            diagnostics.error(
+                &section.info.file,
+                None,
+                format!("Section {} belongs to chapter {chapter}, which has no _index.md in content/{}/{chapter}/.", section.id, config.default_language),
+            );
+        }
+        sections_by_chapter.entry(chapter).or_default().push(section);
+    }
+    for challenge in reference.challenges.values() {
+        let section_id = challenge.id.rsplit_once('.').map_or("", |(s, _)| s);
+        if !reference.sections.contains_key(section_id) {
+            diagnostics.error(
+                &challenge.info.file,
+                None,
+                format!("Challenge {} belongs to section {section_id}, which has no _index.md next to it.", challenge.id),
+            );
+        }
+    }
+    let chapters = reference
+        .chapters
+        .values()
+        .map(|chapter| {
+            let mut sections: Vec<&Section> = sections_by_chapter.remove(&chapter.number).unwrap_or_default();
+            sections.sort_by_key(|s| id_order(&s.id));
+            let sections = sections
+                .into_iter()
+                .map(|section| {
+                    let prefix = format!("{}.", section.id);
+                    let mut ids: Vec<String> = reference
+                        .challenges
+                        .keys()
+                        .filter(|id| id.strip_prefix(&prefix).is_some_and(|letter| !letter.contains('.')))
+                        .cloned()
+                        .collect();
+                    for letter in &section.declared {
+                        let id = format!("{}.{letter}", section.id);
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                    ids.sort_by_key(|id| id_order(id));
+                    let challenges: Vec<TocChallenge> = ids
+                        .into_iter()
+                        .map(|id| TocChallenge {
+                            published: reference.challenges.contains_key(&id),
+                            id,
+                            section: section.id.clone(),
+                        })
+                        .collect();
+                    TocSection {
+                        id: section.id.clone(),
+                        chapter: chapter.number,
+                        published: challenges.iter().any(|c| c.published),
+                        challenges,
+                    }
+                })
+                .collect();
+            TocChapter { number: chapter.number, id: chapter.number.to_string(), sections }
+        })
+        .collect();
+    Toc { chapters }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_files_by_path() {
+        assert_eq!(place_of("_index.md"), Some(Place::Home));
+        assert_eq!(place_of("2/_index.md"), Some(Place::Chapter(2)));
+        assert_eq!(place_of("2/2.1/_index.md"), Some(Place::Section(2, "2.1".into())));
+        assert_eq!(place_of("2/2.1/a.md"), Some(Place::Challenge("2.1".into(), "2.1.a".into())));
+        assert_eq!(place_of("boxes/ssr-programmes.md"), Some(Place::Box("ssr-programmes".into())));
+        assert_eq!(place_of("case-studies/lubumbashi.md"), Some(Place::CaseStudy("lubumbashi".into())));
+        for unknown in ["2/3.1/a.md", "2/2.1/A.md", "notes.txt", "2/2.1/a.txt", "boxes/Big Box.md", "x/_index.md"] {
+            assert_eq!(place_of(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn finds_the_line_of_a_setting() {
+        assert_eq!(line_of_setting("+++\nstatement = \"x\"\nid = \"2.1.a\"\n+++\n", "id"), 3);
+    }
+}

@@ -1,0 +1,100 @@
+//! `toolkit handout --chapter N --lang L --pdf FILE`: prints a chapter handout to PDF with a
+//! locally installed Chromium or Chrome (headless). The HTML handout itself needs nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::build;
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::output;
+use crate::render::links;
+
+/// Paper sizes trainers use; the handout's margins suit both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+/// Where a Chromium-family browser may be: `CHROME` first, then the usual names and places.
+pub fn find_browser() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("CHROME").map(PathBuf::from).filter(|p| p.is_file()) {
+        return Some(path);
+    }
+    let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "microsoft-edge"];
+    let in_path = std::env::var_os("PATH").into_iter().flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>());
+    for folder in in_path {
+        for name in names {
+            let candidate = folder.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+    }
+    [
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+        "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+        "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+}
+
+pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper) -> Result<(), String> {
+    let browser = find_browser().ok_or(
+        "No Chromium or Google Chrome was found, and it is needed to make a PDF. Install one (e.g. \"apt install chromium\"), or name it with the CHROME environment variable. Without it, open the handout page in any browser and print it: the page is made for that.",
+    )?;
+    let diagnostics = Diagnostics::new();
+    let rendered = build::render(root, &diagnostics).ok_or_else(|| {
+        let problems: Vec<String> =
+            diagnostics.into_sorted().into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
+        format!("The site could not be built:\n{}", problems.join("\n"))
+    })?;
+    let page = format!("{}index.html", links::handout(lang, chapter));
+    if !rendered.files.iter().any(|f| f.path == page) {
+        return Err(format!("There is no handout for chapter {chapter} in \"{lang}\": the chapter has no published section, or the language is not in content/toolkit.toml."));
+    }
+    let work = std::env::temp_dir().join(format!("toolkit-handout-{}", std::process::id()));
+    let site = work.join("site");
+    let mut files = rendered.files;
+    // The paper size is the only thing the PDF adds to the printable page.
+    let size = match paper {
+        Paper::A4 => "A4",
+        Paper::Letter => "letter",
+    };
+    if let Some(css) = files.iter_mut().find(|f| f.path == "assets/handout.css") {
+        css.bytes.extend_from_slice(format!("\n@page {{ size: {size}; }}\n").as_bytes());
+    }
+    output::write_site(&site, &files).map_err(|e| format!("A temporary copy of the site could not be written: {e}"))?;
+    let target = std::path::absolute(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
+    let url = format!("file://{}", std::path::absolute(site.join(&page)).map_err(|e| e.to_string())?.display());
+    let output = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", work.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", target.display()))
+        .arg(&url)
+        .output()
+        .map_err(|e| format!("{} could not be started: {e}", browser.display()));
+    let _ = std::fs::remove_dir_all(&work);
+    let output = output?;
+    if !output.status.success() || !target.is_file() {
+        return Err(format!(
+            "{} could not print the handout: {}",
+            browser.display(),
+            String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or("no reason given")
+        ));
+    }
+    Ok(())
+}

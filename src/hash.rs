@@ -1,0 +1,24 @@
+//! A short, stable fingerprint of a text, so a translation can record which version of its
+//! English original it translates. Not for security: it only has to notice edits.
+
+/// FNV-1a over the text with line endings normalised, as 16 hex digits.
+pub fn text_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes().filter(|&b| b != b'\r') {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_and_line_ending_blind() {
+        assert_eq!(text_hash("a\nb\n"), text_hash("a\r\nb\r\n"));
+        assert_ne!(text_hash("a\nb\n"), text_hash("a\nc\n"));
+        assert_eq!(text_hash(""), "cbf29ce484222325");
+    }
+}

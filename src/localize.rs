@@ -1,0 +1,191 @@
+//! The words of the interface, from Project Fluent files `i18n/<lang>/*.ftl`.
+//!
+//! A message missing in a language falls back to the reference language (and `check` says so);
+//! citation and cross-reference styles are messages too, so each language sets its own
+//! punctuation, e.g. French "(VPs : 4)" and Chinese "（VPs：4）".
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostics, LineIndex};
+
+pub struct Localizer {
+    default: String,
+    bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+    /// Message ids per language, with the file that defines each.
+    messages: BTreeMap<String, BTreeMap<String, PathBuf>>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer").field("languages", &self.messages.keys().collect::<Vec<_>>()).finish()
+    }
+}
+
+impl Localizer {
+    pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Localizer {
+        let mut bundles = BTreeMap::new();
+        let mut messages = BTreeMap::new();
+        for language in &config.languages {
+            let id: unic_langid::LanguageIdentifier = language.tag.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Isolation marks would end up inside attributes and the search index.
+            bundle.set_use_isolating(false);
+            let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+            let folder = Path::new("i18n").join(&language.code);
+            let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(&folder))
+                .map(|entries| {
+                    entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            if files.is_empty() {
+                diagnostics.warning(
+                    &folder,
+                    None,
+                    format!("There are no interface texts (.ftl files) for \"{}\": menus and labels will be in the reference language.", language.code),
+                );
+            }
+            for path in files {
+                let file = folder.join(path.file_name().unwrap_or_default());
+                let text = match std::fs::read_to_string(&path) {
+                    Ok(text) => text,
+                    Err(error) => {
+                        diagnostics.error(&file, None, format!("The file could not be read (it must be UTF-8 text): {error}."));
+                        continue;
+                    }
+                };
+                let index = LineIndex::new(&text);
+                let resource = match FluentResource::try_new(text.clone()) {
+                    Ok(resource) => resource,
+                    Err((resource, errors)) => {
+                        for error in errors {
+                            diagnostics.error(
+                                &file,
+                                Some(index.line_of(error.pos.start)),
+                                format!("This line is not valid Fluent: {}. A message is written as name = text; a continuation line starts with spaces.", error.kind),
+                            );
+                        }
+                        resource
+                    }
+                };
+                for entry in resource.entries() {
+                    if let ast::Entry::Message(message) = entry {
+                        let name = message.id.name.to_string();
+                        if let Some(first) = ids.get(&name) {
+                            diagnostics.error(
+                                &file,
+                                line_of_message(&text, &name),
+                                format!("The message \"{name}\" is defined twice (also in {}). Keep one.", crate::diagnostics::display_path(first)),
+                            );
+                        } else {
+                            ids.insert(name, file.clone());
+                        }
+                    }
+                }
+                // Duplicates were reported above; the first definition wins.
+                let _ = bundle.add_resource(resource);
+            }
+            bundles.insert(language.code.clone(), bundle);
+            messages.insert(language.code.clone(), ids);
+        }
+        Localizer { default: config.default_language.clone(), bundles, messages }
+    }
+
+    /// The message `id` in `lang`, or in the reference language; the id itself if neither has it.
+    pub fn get(&self, lang: &str, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        for code in [lang, self.default.as_str()] {
+            let Some(bundle) = self.bundles.get(code) else { continue };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+            let mut fluent_args = FluentArgs::new();
+            for (name, value) in args {
+                fluent_args.set(*name, value.clone());
+            }
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+        }
+        id.to_string()
+    }
+
+    /// Shorthand for a message with text arguments.
+    pub fn text(&self, lang: &str, id: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = args.iter().map(|(k, v)| (*k, FluentValue::from(*v))).collect();
+        self.get(lang, id, &args)
+    }
+
+    pub fn has(&self, lang: &str, id: &str) -> bool {
+        self.messages.get(lang).is_some_and(|ids| ids.contains_key(id))
+    }
+
+    /// Message ids of the reference language, with their file.
+    pub fn reference_messages(&self) -> &BTreeMap<String, PathBuf> {
+        &self.messages[&self.default]
+    }
+
+    /// Messages the reference language has and `lang` lacks.
+    pub fn missing(&self, lang: &str) -> Vec<(&str, &Path)> {
+        let have = self.messages.get(lang);
+        self.reference_messages()
+            .iter()
+            .filter(|(id, _)| !have.is_some_and(|ids| ids.contains_key(id.as_str())))
+            .map(|(id, file)| (id.as_str(), file.as_path()))
+            .collect()
+    }
+
+    /// Messages of `lang` that the reference language does not have (probably misspelt).
+    pub fn extra(&self, lang: &str) -> Vec<(&str, &Path)> {
+        let reference = self.reference_messages();
+        self.messages
+            .get(lang)
+            .map(|ids| ids.iter().filter(|(id, _)| !reference.contains_key(id.as_str())).map(|(id, f)| (id.as_str(), f.as_path())).collect())
+            .unwrap_or_default()
+    }
+
+    /// Reports what each translation lacks, and messages the site needs that the reference lacks.
+    pub fn check(&self, required: &BTreeSet<String>, diagnostics: &Diagnostics) {
+        let folder = Path::new("i18n").join(&self.default);
+        for id in required {
+            if !self.has(&self.default, id) {
+                diagnostics.error(&folder, None, format!("The interface text \"{id}\" is used by the site but defined in no .ftl file of {}.", crate::diagnostics::display_path(&folder)));
+            }
+        }
+        for lang in self.messages.keys().filter(|l| **l != self.default) {
+            // One line per file: a translator starting a language should not get sixty.
+            let mut missing_by_file: BTreeMap<PathBuf, Vec<&str>> = BTreeMap::new();
+            for (id, english_file) in self.missing(lang) {
+                let file = Path::new("i18n").join(lang).join(english_file.file_name().unwrap_or_default());
+                missing_by_file.entry(file).or_default().push(id);
+            }
+            for (file, ids) in missing_by_file {
+                let what = if ids.len() == 1 {
+                    format!("The interface text \"{}\" is", ids[0])
+                } else {
+                    format!("{} interface texts are", ids.len())
+                };
+                diagnostics.warning(
+                    file,
+                    None,
+                    format!("{what} not translated yet; the {} text is shown instead: {}.", self.default, ids.join(", ")),
+                );
+            }
+            for (id, file) in self.extra(lang) {
+                diagnostics.warning(
+                    file,
+                    None,
+                    format!("The interface text \"{id}\" does not exist in {}: check its name (it is not used).", self.default),
+                );
+            }
+        }
+    }
+}
+
+fn line_of_message(text: &str, name: &str) -> Option<u32> {
+    text.lines()
+        .position(|l| l.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        .map(|i| i as u32 + 1)
+}

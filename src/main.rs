@@ -1,0 +1,199 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use toolkit::build;
+use toolkit::diagnostics::{Diagnostics, Severity};
+use toolkit::translation::{diff, stamp, status};
+
+/// Builds the Security and Human Rights toolkit web site from content/, themes/ and i18n/.
+#[derive(Parser)]
+#[command(name = "toolkit", version, about)]
+struct Cli {
+    /// The project folder (the one holding content/, themes/ and i18n/).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Builds the site. A failed build leaves the previous site untouched.
+    Build {
+        /// Where to write the site, relative to the project folder.
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+    },
+    /// Checks all content and prints every problem with its file and line; writes nothing.
+    Check {
+        /// Treat warnings as errors (references to forthcoming parts of the toolkit excepted).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Builds and serves the site on 127.0.0.1 and rebuilds it (and reloads open pages)
+    /// whenever a file in content/, themes/ or i18n/ changes.
+    Serve {
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Prints a chapter handout to PDF with a locally installed Chromium or Chrome.
+    Handout {
+        /// The chapter number.
+        #[arg(long)]
+        chapter: u32,
+        /// The language, e.g. fr.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        pdf: PathBuf,
+        /// Paper size.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: toolkit::handout::Paper,
+    },
+    /// Tools for translators.
+    #[command(subcommand)]
+    I18n(I18n),
+}
+
+#[derive(Subcommand)]
+enum I18n {
+    /// What is translated, missing or outdated in each language.
+    Status {
+        /// Only this language (e.g. fr).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit 1) when anything is missing, outdated or out of step with English.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Shows what changed in the English original since a translation was stamped.
+    Diff {
+        /// A translated file, e.g. content/fr/2/2.1/a.md or i18n/fr/site.ftl.
+        file: PathBuf,
+    },
+    /// Records that translations match the current English text (after you have checked them).
+    Stamp {
+        /// Translated files, e.g. content/fr/2/2.1/a.md.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// For content/sources.toml: the language whose source titles you checked.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { out } => report(build::run(&cli.root, Some(&out)), "built", false),
+        Command::Check { strict } => report(build::run(&cli.root, None), "checked", strict),
+        Command::I18n(command) => i18n(&cli.root, command),
+        Command::Handout { chapter, lang, pdf, paper } => {
+            match toolkit::handout::print_pdf(&cli.root, chapter, &lang, &pdf, paper) {
+                Ok(()) => {
+                    println!("Wrote {}", pdf.display());
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve { port } => {
+            let result = toolkit::serve::serve(&cli.root, port, |address| {
+                println!("Previewing at {address} (stop with Ctrl+C)");
+            });
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn report(report: build::Report, verb: &str, strict: bool) -> ExitCode {
+    for diagnostic in &report.diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    let failed = report.failed(strict);
+    let verb = if failed { "failed" } else { verb };
+    eprintln!("{}", report.summary(verb));
+    if failed {
+        if report.count(Severity::Error) == 0 {
+            eprintln!("(--strict: warnings count as errors)");
+        }
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn i18n(root: &std::path::Path, command: I18n) -> ExitCode {
+    let diagnostics = Diagnostics::new();
+    let Some(loaded) = build::load(root, &diagnostics) else {
+        for problem in diagnostics.into_sorted() {
+            eprintln!("{problem}");
+        }
+        return ExitCode::FAILURE;
+    };
+    let errors: Vec<_> = diagnostics.into_sorted().into_iter().filter(|d| d.severity == Severity::Error).collect();
+    match command {
+        I18n::Status { lang, json, strict } => {
+            if let Some(lang) = &lang
+                && loaded.site.config.language(lang).is_none()
+            {
+                eprintln!("error: there is no language \"{lang}\" in content/toolkit.toml");
+                return ExitCode::FAILURE;
+            }
+            let status = status::compute(root, &loaded.site, &loaded.ui, lang.as_deref());
+            if json {
+                println!("{}", serde_json::to_string_pretty(&status).unwrap_or_default());
+            } else {
+                print!("{}", status::to_text(&status));
+                for problem in &errors {
+                    eprintln!("{problem}");
+                }
+            }
+            let incomplete = status.languages.iter().any(|l| !l.is_complete());
+            if strict && (incomplete || !errors.is_empty()) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+        }
+        I18n::Diff { file } => {
+            let file = stamp::relative_to_root(root, &file);
+            match diff::english_changes(root, &loaded.site, &file) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        I18n::Stamp { files, lang } => {
+            let mut failed = false;
+            for file in files {
+                let file = stamp::relative_to_root(root, &file);
+                match stamp::stamp(root, &loaded.site, &file, lang.as_deref()) {
+                    Ok(done) => println!("{done}"),
+                    Err(problem) => {
+                        eprintln!("{problem}");
+                        failed = true;
+                    }
+                }
+            }
+            if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+        }
+    }
+}

@@ -1,0 +1,389 @@
+//! What is translated, missing or outdated in each language, against the reference language.
+//!
+//! "Outdated" is decided from hashes, never file dates: each translation records (with
+//! `toolkit i18n stamp`) the hash of the English text it translates; when the English text
+//! changes, its hash no longer matches.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::hash::text_hash;
+use crate::localize::Localizer;
+use crate::model::{id_order, FileInfo, FileKind, Site};
+use crate::render::links;
+use crate::sources::Source;
+use crate::translation::{history, structure};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    Translated,
+    Missing,
+    Outdated,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// What it is: "Challenge 2.1.a", "Source VPs", "Interface text nav-home".
+    pub label: String,
+    pub state: State,
+    /// The translation's file (to create, when missing).
+    pub file: String,
+    /// The English original.
+    pub english_file: String,
+    /// Why it is outdated, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The page showing it, relative to the site root (for the status page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub kind: &'static str,
+    pub label: &'static str,
+    pub translated: usize,
+    pub missing: usize,
+    pub outdated: usize,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageStatus {
+    pub lang: String,
+    pub name: String,
+    pub groups: Vec<Group>,
+    /// Translated texts out of step with English (good practices, citations, ...).
+    pub structure: Vec<Diagnostic>,
+}
+
+impl LanguageStatus {
+    pub fn totals(&self) -> (usize, usize, usize) {
+        self.groups.iter().fold((0, 0, 0), |(t, m, o), g| (t + g.translated, m + g.missing, o + g.outdated))
+    }
+
+    /// Share of items translated and current, 0–100.
+    pub fn percent(&self) -> u32 {
+        let (translated, missing, outdated) = self.totals();
+        let all = translated + missing + outdated;
+        if all == 0 { 100 } else { (translated * 100 / all) as u32 }
+    }
+
+    pub fn is_complete(&self) -> bool {
+        let (_, missing, outdated) = self.totals();
+        missing == 0 && outdated == 0 && self.structure.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub reference: String,
+    pub languages: Vec<LanguageStatus>,
+}
+
+const GROUPS: &[(&str, &str)] = &[
+    ("challenges", "Challenges"),
+    ("sections", "Chapters and sections"),
+    ("case-studies", "Case studies"),
+    ("boxes", "Boxes"),
+    ("pages", "Home page and glossary"),
+    ("sources", "Sources"),
+    ("messages", "Interface texts"),
+];
+
+fn group_of(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Challenge => "challenges",
+        FileKind::Chapter | FileKind::Section => "sections",
+        FileKind::CaseStudy => "case-studies",
+        FileKind::Box => "boxes",
+        FileKind::Home | FileKind::Glossary => "pages",
+    }
+}
+
+fn describe(info: &FileInfo) -> String {
+    match info.kind {
+        FileKind::Home => "Home page".into(),
+        FileKind::Glossary => "Glossary".into(),
+        FileKind::Chapter => format!("Chapter {}", info.id),
+        FileKind::Section => format!("Section {}", info.id),
+        FileKind::Challenge => format!("Challenge {}", info.id),
+        FileKind::Box => format!("Box {}", info.id),
+        FileKind::CaseStudy => format!("Case study {}", info.id),
+    }
+}
+
+fn page_of(site: &Site, info: &FileInfo, lang: &str) -> Option<String> {
+    match info.kind {
+        FileKind::Home => Some(links::home(lang)),
+        FileKind::Glossary => Some(links::glossary(lang)),
+        FileKind::Chapter => info.id.parse().ok().map(|n| links::chapter(lang, n)),
+        FileKind::Section => site.toc.section(&info.id).filter(|s| s.published).map(|_| links::section_or_challenge(lang, &info.id)),
+        FileKind::Challenge => Some(links::section_or_challenge(lang, &info.id)),
+        FileKind::CaseStudy => Some(links::case_study(lang, &info.id)),
+        FileKind::Box => None,
+    }
+}
+
+/// Is this translation behind its original? `None` when it is current.
+pub fn outdated_reason(translates: Option<&str>, english_hash: &str) -> Option<String> {
+    match translates {
+        Some(hash) if hash == english_hash => None,
+        Some(_) => Some("the English text changed after this translation was stamped".into()),
+        None => Some("not stamped yet: after checking it against English, run toolkit i18n stamp on it".into()),
+    }
+}
+
+/// The hash that stands for a source's English texts (title and note).
+pub fn source_hash(source: &Source) -> String {
+    let english = &source.english;
+    text_hash(&format!("{}\n{}", english.title.as_deref().unwrap_or(""), english.note.as_deref().unwrap_or("")))
+}
+
+pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> Status {
+    let reference = site.reference();
+    let structure_problems = Diagnostics::new();
+    structure::check(site, &structure_problems);
+    let structure_problems = structure_problems.into_sorted();
+    let mut languages = Vec::new();
+    for content in site.languages.iter().filter(|c| c.code != reference.code && only.is_none_or(|o| o == c.code)) {
+        let lang = content.code.as_str();
+        let mut items: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
+        let translations: BTreeMap<&str, &FileInfo> = content.files().into_iter().map(|f| (f.path.as_str(), f)).collect();
+        let mut originals = reference.files();
+        originals.sort_by_key(|f| (f.kind, id_order(&f.id)));
+        for english in originals {
+            let file = Path::new("content").join(lang).join(&english.path);
+            let (state, reason) = match translations.get(english.path.as_str()) {
+                None => (State::Missing, None),
+                Some(translated) => match outdated_reason(translated.translates.as_deref(), &english.hash) {
+                    None => (State::Translated, None),
+                    Some(reason) => (State::Outdated, Some(reason)),
+                },
+            };
+            items.entry(group_of(english.kind)).or_default().push(Item {
+                label: describe(english),
+                state,
+                file: display_path(&file),
+                english_file: display_path(&english.file),
+                reason,
+                page: page_of(site, english, lang),
+            });
+        }
+        for source in &site.sources.list {
+            let translation = source.translations.get(lang);
+            let (state, reason) = match translation.and_then(|t| t.title.as_ref().map(|_| t)) {
+                None => (State::Missing, None),
+                Some(t) => match outdated_reason(t.translates.as_deref(), &source_hash(source)) {
+                    None => (State::Translated, None),
+                    Some(reason) => (State::Outdated, Some(reason)),
+                },
+            };
+            items.entry("sources").or_default().push(Item {
+                label: format!("Source {}", source.key),
+                state,
+                file: format!("{} [source.{lang}] of {}", display_path(&site.sources.file), source.key),
+                english_file: format!("{}:{}", display_path(&site.sources.file), source.line),
+                reason,
+                page: Some(format!("{}#{}", links::sources(lang), source.key)),
+            });
+        }
+        items.insert("messages", message_items(root, ui, lang));
+        let groups = GROUPS
+            .iter()
+            .map(|(kind, label)| {
+                let list = items.remove(kind).unwrap_or_default();
+                let count = |state| list.iter().filter(|i| i.state == state).count();
+                Group {
+                    kind,
+                    label,
+                    translated: count(State::Translated),
+                    missing: count(State::Missing),
+                    outdated: count(State::Outdated),
+                    items: list,
+                }
+            })
+            .collect();
+        let prefix = Path::new("content").join(lang);
+        languages.push(LanguageStatus {
+            lang: lang.to_string(),
+            name: if ui.has(lang, "language-name") { ui.text(lang, "language-name", &[]) } else { lang.to_string() },
+            groups,
+            structure: structure_problems.iter().filter(|d| d.file.starts_with(&prefix)).cloned().collect(),
+        });
+    }
+    Status { reference: reference.code.clone(), languages }
+}
+
+/// Interface texts: missing ones, and (per .ftl file) those whose English text changed since
+/// the file was stamped.
+fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut by_file: BTreeMap<&Path, Vec<&str>> = BTreeMap::new();
+    for (id, file) in ui.reference_messages() {
+        by_file.entry(file.as_path()).or_default().push(id.as_str());
+    }
+    for (english_file, ids) in by_file {
+        let name = english_file.file_name().unwrap_or_default();
+        let file = Path::new("i18n").join(lang).join(name);
+        let english_text = std::fs::read_to_string(root.join(english_file)).unwrap_or_default();
+        let translated_text = std::fs::read_to_string(root.join(&file)).ok();
+        let stamp = translated_text.as_deref().and_then(ftl_stamp);
+        let changed = changed_messages(root, english_file, &english_text, stamp.as_deref());
+        for id in ids {
+            let (state, reason) = if !ui.has(lang, id) {
+                (State::Missing, None)
+            } else {
+                match &changed {
+                    Changed::None => (State::Translated, None),
+                    Changed::NotStamped => (State::Outdated, outdated_reason(None, "")),
+                    Changed::Some(ids) if ids.iter().any(|c| c == id) => {
+                        (State::Outdated, Some("the English text changed after this file was stamped".into()))
+                    }
+                    Changed::Some(_) => (State::Translated, None),
+                    Changed::Unknown => (
+                        State::Outdated,
+                        Some("the English file changed after this file was stamped (which texts changed is not known: its history is not available)".into()),
+                    ),
+                }
+            };
+            items.push(Item {
+                label: format!("Interface text {id}"),
+                state,
+                file: display_path(&file),
+                english_file: display_path(english_file),
+                reason,
+                page: None,
+            });
+        }
+    }
+    items
+}
+
+enum Changed {
+    None,
+    NotStamped,
+    Some(Vec<String>),
+    Unknown,
+}
+
+fn changed_messages(root: &Path, english_file: &Path, english_text: &str, stamp: Option<&str>) -> Changed {
+    let Some(stamp) = stamp else { return Changed::NotStamped };
+    if stamp == text_hash(english_text) {
+        return Changed::None;
+    }
+    let Some(old) = history::find_version(root, english_file, stamp) else { return Changed::Unknown };
+    let before = ftl_messages(&old.text);
+    let now = ftl_messages(english_text);
+    Changed::Some(now.into_iter().filter(|(id, text)| before.get(id) != Some(text)).map(|(id, _)| id).collect())
+}
+
+/// The `# translates: HASH` line of a translated .ftl file.
+pub fn ftl_stamp(text: &str) -> Option<String> {
+    text.lines().find_map(|l| l.strip_prefix("# translates:").map(|h| h.trim().to_string()))
+}
+
+/// Each message of a .ftl text with its source lines, to tell which ones changed.
+pub fn ftl_messages(text: &str) -> BTreeMap<String, String> {
+    let mut messages = BTreeMap::new();
+    let mut current: Option<(String, String)> = None;
+    for line in text.lines() {
+        let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && line.contains('=');
+        if starts_message {
+            if let Some((id, body)) = current.take() {
+                messages.insert(id, body);
+            }
+            let id = line.split('=').next().unwrap_or("").trim().to_string();
+            current = Some((id, line.to_string()));
+        } else if line.starts_with(' ') || line.starts_with('\t') {
+            if let Some((_, body)) = current.as_mut() {
+                body.push('\n');
+                body.push_str(line);
+            }
+        } else if let Some((id, body)) = current.take() {
+            messages.insert(id, body);
+        }
+    }
+    if let Some((id, body)) = current {
+        messages.insert(id, body);
+    }
+    messages
+}
+
+/// The report for people: a table per language, then what to do.
+pub fn to_text(status: &Status) -> String {
+    let mut out = String::new();
+    for language in &status.languages {
+        let (translated, missing, outdated) = language.totals();
+        out.push_str(&format!(
+            "{} ({}): {}% done — {translated} translated, {missing} missing, {outdated} outdated, {} out of step with English\n\n",
+            language.name,
+            language.lang,
+            language.percent(),
+            language.structure.len()
+        ));
+        out.push_str(&format!("  {:<26}{:>11}{:>9}{:>10}\n", "", "translated", "missing", "outdated"));
+        for group in &language.groups {
+            out.push_str(&format!("  {:<26}{:>11}{:>9}{:>10}\n", group.label, group.translated, group.missing, group.outdated));
+        }
+        let list = |state: State, title: &str, out: &mut String| {
+            let items: Vec<&Item> = language.groups.iter().flat_map(|g| g.items.iter()).filter(|i| i.state == state).collect();
+            if items.is_empty() {
+                return;
+            }
+            out.push_str(&format!("\n  {title} ({}):\n", items.len()));
+            // Interface texts are listed by file: a new language would otherwise list sixty lines.
+            let mut messages: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+            for item in items {
+                if let Some(id) = item.label.strip_prefix("Interface text ") {
+                    messages.entry(item.file.as_str()).or_default().push(id);
+                    continue;
+                }
+                out.push_str(&format!("    {} — {}", item.label, item.file));
+                match &item.reason {
+                    Some(reason) => out.push_str(&format!("\n      {reason}")),
+                    None => out.push_str(&format!(" (translate {})", item.english_file)),
+                }
+                if state == State::Outdated && item.file.ends_with(".md") {
+                    out.push_str(&format!("\n      see what changed: toolkit i18n diff {}", item.file));
+                }
+                out.push('\n');
+            }
+            for (file, ids) in messages {
+                out.push_str(&format!("    Interface texts in {file} ({}): {}\n", ids.len(), ids.join(", ")));
+                if state == State::Outdated {
+                    out.push_str(&format!("      see what changed: toolkit i18n diff {file}\n"));
+                }
+            }
+        };
+        list(State::Missing, "Missing", &mut out);
+        list(State::Outdated, "Outdated", &mut out);
+        if !language.structure.is_empty() {
+            out.push_str(&format!("\n  Out of step with English ({}):\n", language.structure.len()));
+            for problem in &language.structure {
+                out.push_str(&format!("    {}: {}\n", problem.location(), problem.message));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The English file a translated file translates.
+pub fn english_counterpart(site: &Site, file: &Path) -> Option<PathBuf> {
+    let text = display_path(file);
+    let reference = site.default_language();
+    for content in &site.languages {
+        for top in ["content", "i18n"] {
+            let prefix = format!("{top}/{}/", content.code);
+            if let Some(rest) = text.strip_prefix(&prefix) {
+                return (content.code != reference).then(|| Path::new(top).join(reference).join(rest));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,224 @@
+//! The fixture toolkit, built: every page at its address, links that resolve, citations and
+//! cross-references in each language's style, fallbacks, and output that is safe and portable.
+
+mod common;
+
+use common::*;
+
+fn built() -> Project {
+    let project = Project::fixture();
+    let report = project.build();
+    assert_clean(&report);
+    assert!(report.wrote);
+    project
+}
+
+#[test]
+fn every_page_is_at_its_address() {
+    let project = built();
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "assets/style.css",
+        "en/index.html",
+        "en/1/index.html",
+        "en/2/index.html",
+        "en/1.1/index.html",
+        "en/1.1.a/index.html",
+        "en/1.1.b/index.html",
+        "en/sources/index.html",
+        "en/glossary/index.html",
+        "en/case-studies/index.html",
+        "en/case-studies/example/index.html",
+        "fr/1.1.a/index.html",
+        "fr/1.1.b/index.html",
+        "zh/1.1.a/index.html",
+    ] {
+        assert!(project.path("public").join(page).is_file(), "missing {page}");
+    }
+    // A forthcoming section or challenge has no page: links to it are plain text.
+    assert!(!project.path("public/en/1.2").exists());
+    assert!(!project.path("public/en/1.2.a").exists());
+}
+
+#[test]
+fn every_internal_link_and_anchor_resolves() {
+    let project = built();
+    let broken = broken_links(&project.path("public"));
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn citations_link_to_their_source_in_the_readers_style() {
+    let project = built();
+    let en = project.page("en/1.1.a/index.html");
+    assert!(en.contains(r#"(<a class="cite" href="../../en/sources/index.html#VPs" title="Voluntary Principles on Security and Human Rights (2000)">VPs: 4</a>)"#), "{en}");
+    // Two sources in one pair of brackets; a label that differs from the key; no brackets.
+    assert!(en.contains(">VPs: 4</a>; <a class=\"cite\" href=\"../../en/sources/index.html#MIGA\""));
+    assert!(en.contains(">PSC.1: 24</a>)"));
+    assert!(en.contains(r#"<span class="citation"><a class="cite" href="../../en/sources/index.html#MIGA""#));
+    let fr = project.page("fr/1.1.a/index.html");
+    // The French title of the source in the tooltip, the link into the French sources page.
+    assert!(fr.contains(r#"href="../../fr/sources/index.html#VPs" title="Principes volontaires sur la sécurité et les droits de l’homme (2000)""#), "{fr}");
+    // The sources page lists every place that cites a source.
+    let sources = project.page("en/sources/index.html");
+    assert!(sources.contains(r#"id="VPs""#));
+    assert!(sources.contains(r#"href="../../en/1.1.a/index.html#gp-1""#), "{sources}");
+    assert!(sources.contains(r#"href="../../en/1.1.b/index.html#gp-1""#));
+}
+
+#[test]
+fn cross_references_link_when_published_and_are_plain_text_when_forthcoming() {
+    let project = built();
+    let page = project.page("en/1.1.a/index.html");
+    assert!(page.contains(r#"<a class="xref" href="../../en/1.1.b/index.html" title="Public security forces may lack resources.">Challenge 1.1.b</a>"#));
+    assert!(page.contains(r#"<span class="xref forthcoming" title="Forthcoming">Section 1.2. Forthcoming things</span>"#));
+    assert!(page.contains(r#"<span class="xref forthcoming" title="Forthcoming">Challenge 1.2.a</span>"#));
+    assert!(page.contains(r##"<a class="xref" href="#gp-1""##), "a reference to a practice on the same page stays on the page");
+    assert!(page.contains(r#"href="../../en/case-studies/example/index.html" title="An example case study">the example</a>"#));
+    // The forthcoming targets are warnings, reported once (on the English file), not errors.
+    let report = project.check();
+    let forthcoming: Vec<_> = report.diagnostics.iter().filter(|d| d.forthcoming).cloned().collect();
+    assert_eq!(forthcoming.len(), 2, "{forthcoming:?}");
+    let only_forthcoming = toolkit::build::Report { diagnostics: forthcoming, ..Default::default() };
+    assert!(!only_forthcoming.failed(true), "--strict lets forthcoming references pass");
+}
+
+#[test]
+fn good_practices_have_stable_anchors_identical_across_languages() {
+    let project = built();
+    let anchors = |page: &str| -> Vec<String> {
+        attributes(&project.page(page), "id").into_iter().filter(|id| id.starts_with("gp-") || id == "follow-up").filter(|id| !id.ends_with("-title")).collect()
+    };
+    assert_eq!(anchors("en/1.1.a/index.html"), ["gp-1", "gp-2", "follow-up"]);
+    assert_eq!(anchors("en/1.1.a/index.html"), anchors("fr/1.1.a/index.html"));
+}
+
+#[test]
+fn footnotes_are_numbered_with_links_both_ways() {
+    let project = built();
+    let page = project.page("en/1.1.a/index.html");
+    assert!(page.contains(r##"<a id="fnref-1" href="#fn-1" role="doc-noteref""##));
+    assert!(page.contains(r#"<li id="fn-1"><p>Performance Indicators (International Alert), p.15.</p>"#));
+    assert!(page.contains(r##"<a class="back" href="#fnref-1""##));
+}
+
+#[test]
+fn boxes_are_placed_where_the_text_says() {
+    let project = built();
+    let page = project.page("en/1.1.a/index.html");
+    let practice = page.find(r#"id="gp-2""#).unwrap();
+    let next = page.find(r#"id="follow-up""#).unwrap();
+    let the_box = page.find(r#"<aside class="box" id="box-tools""#).expect("box rendered");
+    assert!(practice < the_box && the_box < next, "the box sits inside good practice 2");
+    assert!(page.contains(r#"<h4 id="box-tools-title">Gender Sensitive Tools</h4>"#));
+    let fr = project.page("fr/1.1.a/index.html");
+    assert!(fr.contains(">Outils sensibles au genre</h4>"), "the translated box");
+}
+
+#[test]
+fn missing_translations_fall_back_to_english_marked_as_such() {
+    let project = built();
+    let page = project.page("fr/1.1.b/index.html");
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    assert!(page.contains(r#"<article lang="en">"#), "the English text is marked as English");
+    assert!(page.contains(r#"<p class="notice" role="note">"#));
+    assert!(page.contains(r#"href="../../en/1.1.b/index.html" hreflang="en""#));
+    // Chinese has no content at all: every page falls back, and says so.
+    let zh = project.page("zh/1.1.a/index.html");
+    assert!(zh.contains("<html lang=\"zh-Hans\">"));
+    assert!(zh.contains(r#"<article lang="en">"#));
+}
+
+#[test]
+fn every_page_declares_its_language_and_its_alternates() {
+    let project = built();
+    for (path, html) in html_files(&project.path("public")) {
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\""), "{path}");
+        // The 404 page answers any address; the status page is one page for all languages.
+        if path == "404.html" || path == "status/index.html" {
+            continue;
+        }
+        let alternates = html.matches("<link rel=\"alternate\" hreflang=").count();
+        assert!(alternates >= 3, "{path} has {alternates} alternates");
+    }
+    let page = project.page("fr/1.1.a/index.html");
+    assert!(page.contains(r#"<link rel="alternate" hreflang="zh-Hans" href="../../zh/1.1.a/index.html">"#));
+    assert!(page.contains(r#"<a href="../../en/1.1.a/index.html" hreflang="en" lang="en">"#), "the switcher leads to the same page");
+    let sitemap = project.page("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/toolkit/fr/1.1.a/</loc>"));
+    assert!(sitemap.contains(r#"<xhtml:link rel="alternate" hreflang="zh-Hans" href="https://example.org/toolkit/zh/1.1.a/"/>"#));
+}
+
+#[test]
+fn raw_html_in_content_is_escaped() {
+    let project = built();
+    let page = project.page("en/1.1.a/index.html");
+    assert!(page.contains("&lt;b&gt;bold&lt;/b&gt; HTML"));
+    assert!(!page.contains("<b>bold"));
+}
+
+#[test]
+fn the_site_loads_nothing_from_elsewhere_and_links_relatively() {
+    let project = built();
+    for (path, html) in html_files(&project.path("public")) {
+        for src in attributes(&html, "src") {
+            assert!(!src.contains("://"), "{path} loads {src}");
+        }
+        for tag in html.match_indices("<link ") {
+            let rest = &html[tag.0..];
+            let tag_text = &rest[..rest.find('>').unwrap()];
+            assert!(!tag_text.contains("://"), "{path}: {tag_text}");
+        }
+        if path != "404.html" {
+            for href in attributes(&html, "href") {
+                assert!(!href.starts_with('/'), "{path} links to the absolute path {href}");
+            }
+        }
+    }
+}
+
+#[test]
+fn abbreviations_are_explained_on_first_use() {
+    let project = built();
+    let page = project.page("en/1.1.a/index.html");
+    assert_eq!(page.matches("<abbr title=\"Voluntary Principles on Security and Human Rights\">VPs</abbr>").count(), 1);
+    assert!(page.contains("<abbr title=\"private security provider\">PSPs</abbr>"), "plural forms too");
+    let fr = project.page("fr/1.1.a/index.html");
+    assert!(fr.contains("<abbr title=\"prestataire de sécurité privée\">PSP</abbr>"));
+    let glossary = project.page("fr/glossary/index.html");
+    assert!(glossary.contains("prestataire de sécurité privée"));
+    assert!(glossary.contains(r#"<span lang="en">private security provider</span>"#));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let project = built();
+    let first = html_files(&project.path("public"));
+    let report = project.build();
+    assert_clean(&report);
+    assert_eq!(first, html_files(&project.path("public")));
+}
+
+#[test]
+fn challenge_pages_have_breadcrumbs_previous_next_and_the_note() {
+    let project = built();
+    let page = project.page("en/1.1.b/index.html");
+    assert!(page.contains(r#"<nav class="breadcrumbs""#));
+    assert!(page.contains(r#"rel="prev" href="../../en/1.1.a/index.html""#));
+    assert!(page.contains("These good practices are not meant to be prescriptive."));
+    let chapter = project.page("en/1/index.html");
+    assert!(chapter.contains(r#"href="../../en/1.1/index.html""#));
+    assert!(chapter.contains("An example case study"));
+}
+
+#[test]
+fn the_language_chooser_needs_no_script() {
+    let project = built();
+    let page = project.page("index.html");
+    assert!(!page.contains("<script"));
+    for lang in ["en", "fr", "zh"] {
+        assert!(page.contains(&format!("href=\"{lang}/index.html\"")), "{lang}");
+    }
+}

@@ -1,0 +1,248 @@
+//! The translator workflow on a copy of the fixture: status, outdated detection by hash, the
+//! English diff since a translation was stamped, structural checks, and the live preview.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+use toolkit::diagnostics::Diagnostics;
+use toolkit::translation::status::{self, State, Status};
+use toolkit::translation::{diff, stamp};
+
+const FR_CHALLENGE: &str = "content/fr/1/1.1/a.md";
+
+fn status_of(project: &Project) -> Status {
+    let diagnostics = Diagnostics::new();
+    let loaded = toolkit::build::load(project.root(), &diagnostics).expect("loads");
+    status::compute(project.root(), &loaded.site, &loaded.ui, Some("fr"))
+}
+
+fn state_of(status: &Status, label: &str) -> State {
+    status.languages[0]
+        .groups
+        .iter()
+        .flat_map(|g| g.items.iter())
+        .find(|i| i.label == label)
+        .unwrap_or_else(|| panic!("no item {label}"))
+        .state
+}
+
+fn stamp_files(project: &Project, files: &[&str]) {
+    let diagnostics = Diagnostics::new();
+    let loaded = toolkit::build::load(project.root(), &diagnostics).expect("loads");
+    for file in files {
+        stamp::stamp(project.root(), &loaded.site, Path::new(file), Some("fr")).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+fn git(project: &Project, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(project.root())
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .stdout(Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+fn english_diff(project: &Project, file: &str) -> String {
+    let diagnostics = Diagnostics::new();
+    let loaded = toolkit::build::load(project.root(), &diagnostics).expect("loads");
+    diff::english_changes(project.root(), &loaded.site, Path::new(file)).unwrap()
+}
+
+#[test]
+fn unstamped_translations_are_outdated_and_stamping_makes_them_current() {
+    let project = Project::fixture();
+    let before = status_of(&project);
+    assert_eq!(state_of(&before, "Challenge 1.1.a"), State::Outdated);
+    assert_eq!(state_of(&before, "Challenge 1.1.b"), State::Missing);
+    stamp_files(&project, &[FR_CHALLENGE, "content/sources.toml"]);
+    assert!(project.read(FR_CHALLENGE).contains("translates = \""));
+    let after = status_of(&project);
+    assert_eq!(state_of(&after, "Challenge 1.1.a"), State::Translated);
+    assert_eq!(state_of(&after, "Source VPs"), State::Translated);
+    assert_eq!(state_of(&after, "Source MIGA"), State::Missing);
+}
+
+#[test]
+fn changing_english_makes_translations_outdated_and_diff_shows_the_change() {
+    let project = Project::fixture();
+    git(&project, &["init", "-q"]);
+    git(&project, &["add", "."]);
+    git(&project, &["commit", "-q", "-m", "English and French"]);
+    stamp_files(&project, &[FR_CHALLENGE]);
+    git(&project, &["commit", "-q", "-am", "stamp"]);
+    assert_eq!(state_of(&status_of(&project), "Challenge 1.1.a"), State::Translated);
+    assert!(english_diff(&project, FR_CHALLENGE).starts_with("Up to date"));
+
+    project.edit("content/en/1/1.1/a.md", "Only request deployment if the site is remote", "Only request deployment if the site is very remote");
+    git(&project, &["commit", "-q", "-am", "English changed"]);
+    let status = status_of(&project);
+    assert_eq!(state_of(&status, "Challenge 1.1.a"), State::Outdated);
+    let diff = english_diff(&project, FR_CHALLENGE);
+    assert!(diff.contains("-- Only request deployment if the site is remote"), "{diff}");
+    assert!(diff.contains("+- Only request deployment if the site is very remote"), "{diff}");
+
+    // Readers of the French page are told, with a link to the English page.
+    assert_clean(&project.build());
+    let page = project.page("fr/1.1.a/index.html");
+    assert!(page.contains("This translation may not reflect the latest English text."), "{page}");
+    assert!(page.contains(r#"href="../../en/1.1.a/index.html" hreflang="en""#));
+
+    stamp_files(&project, &[FR_CHALLENGE]);
+    assert_eq!(state_of(&status_of(&project), "Challenge 1.1.a"), State::Translated);
+    assert_clean(&project.build());
+    assert!(!project.page("fr/1.1.a/index.html").contains("may not reflect the latest English"));
+}
+
+#[test]
+fn a_changed_interface_text_is_outdated_by_itself() {
+    let project = Project::fixture();
+    project.write("i18n/fr/site.ftl", "language-name = Français\nhome = Accueil\n");
+    git(&project, &["init", "-q"]);
+    git(&project, &["add", "."]);
+    git(&project, &["commit", "-q", "-m", "start"]);
+    stamp_files(&project, &["i18n/fr/site.ftl"]);
+    let status = status_of(&project);
+    assert_eq!(state_of(&status, "Interface text home"), State::Translated);
+    assert_eq!(state_of(&status, "Interface text contents"), State::Missing);
+    project.edit("i18n/en/site.ftl", "home = Home", "home = Home page");
+    git(&project, &["commit", "-q", "-am", "English text changed"]);
+    let status = status_of(&project);
+    assert_eq!(state_of(&status, "Interface text home"), State::Outdated);
+    assert_eq!(state_of(&status, "Interface text language-name"), State::Translated);
+}
+
+#[test]
+fn a_deleted_translation_is_missing_and_the_site_falls_back() {
+    let project = Project::fixture();
+    std::fs::remove_file(project.path(FR_CHALLENGE)).unwrap();
+    assert_eq!(state_of(&status_of(&project), "Challenge 1.1.a"), State::Missing);
+    assert_clean(&project.build());
+    let page = project.page("fr/1.1.a/index.html");
+    assert!(page.contains(r#"<article lang="en">"#));
+    assert!(page.contains("Raise the"));
+}
+
+#[test]
+fn dropped_citations_and_good_practices_are_reported_on_the_translation() {
+    let project = Project::fixture();
+    project.edit(FR_CHALLENGE, " [@MIGA: III-8]", "");
+    let report = project.check();
+    let problems = problems_in(&report, FR_CHALLENGE);
+    assert!(
+        problems.iter().any(|p| p.starts_with("4: In good practice 1, the citation [@MIGA: III-8] is missing: English has it on line 8")),
+        "{problems:#?}"
+    );
+
+    let project = Project::fixture();
+    let text = project.read(FR_CHALLENGE);
+    let start = text.find("## Assurer le suivi").unwrap();
+    let end = text.find("[^1]:").unwrap();
+    project.write(FR_CHALLENGE, &format!("{}{}", &text[..start], &text[end..]));
+    let problems = problems_in(&project.check(), FR_CHALLENGE);
+    assert!(problems.iter().any(|p| p.contains("has 2 good practices (## headings); English has 3")), "{problems:#?}");
+
+    let project = Project::fixture();
+    project.edit(FR_CHALLENGE, "## Assurer le suivi {#follow-up}", "## Assurer le suivi {#suivi}");
+    project.edit(FR_CHALLENGE, "[](box:tools)", "");
+    let problems = problems_in(&project.check(), FR_CHALLENGE);
+    assert!(problems.iter().any(|p| p.starts_with("22: In good practice 3, the anchor is \"suivi\" but English has \"follow-up\"")), "{problems:#?}");
+    assert!(problems.iter().any(|p| p.contains("the box [](box:tools) is missing")), "{problems:#?}");
+
+    // The same problems appear in the status report, so translators see them in one place.
+    let status = status_of(&project);
+    assert!(status.languages[0].structure.iter().any(|d| d.message.contains("anchor")));
+}
+
+#[test]
+fn the_status_page_shows_coverage_without_script() {
+    let project = Project::fixture();
+    assert_clean(&project.build());
+    let page = project.page("status/index.html");
+    assert!(page.contains("<svg class=\"coverage\""));
+    assert!(page.contains("content/fr/1/1.1/b.md"), "lists what is missing");
+    assert!(page.contains(r#"href="../fr/1.1.a/index.html""#), "links each item to its page");
+    assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(!page.contains("<script"));
+    assert!(!project.page("en/index.html").contains("status/"), "not linked from the public navigation");
+}
+
+/// A running `toolkit serve`, stopped when dropped.
+struct Preview {
+    child: Child,
+    address: String,
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_preview(project: &Project) -> Preview {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_toolkit"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(project.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("toolkit serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let address = line.split_whitespace().find(|w| w.starts_with("http://")).expect("an address").to_string();
+    Preview { child, address }
+}
+
+fn get(address: &str, path: &str) -> (u16, String) {
+    let host = address.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = TcpStream::connect(host).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, response)
+}
+
+fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !condition() {
+        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_preview_serves_rebuilds_on_change_and_shows_errors() {
+    let project = Project::fixture();
+    let preview = start_preview(&project);
+    assert!(preview.address.starts_with("http://127.0.0.1:"), "listens on loopback only");
+    let (status, page) = get(&preview.address, "/en/1.1.a/");
+    assert_eq!(status, 200);
+    assert!(page.contains("Raise the"));
+    assert!(page.contains("/__toolkit/changes"), "pages reload themselves");
+
+    project.edit("content/en/1/1.1/a.md", "Raise the VPs", "Raise the freshly edited VPs");
+    eventually("the new text", || get(&preview.address, "/en/1.1.a/").1.contains("freshly edited"));
+
+    project.edit("content/en/1/1.1/a.md", "[@VPs: 4].", "[@NOPE: 4].");
+    eventually("the error page", || {
+        let (status, page) = get(&preview.address, "/en/1.1.a/");
+        status == 500 && page.contains("content/en/1/1.1/a.md:7") && page.contains("NOPE")
+    });
+    project.edit("content/en/1/1.1/a.md", "[@NOPE: 4].", "[@VPs: 4].");
+    eventually("the repaired page", || get(&preview.address, "/en/1.1.a/").0 == 200);
+
+    for path in ["/../Cargo.toml", "/%2e%2e/content/toolkit.toml", "/en/../../content/toolkit.toml", "/content/toolkit.toml"] {
+        assert_eq!(get(&preview.address, path).0, 404, "{path}");
+    }
+}
