@@ -83,6 +83,27 @@ ref-challenge = Challenge { $id }
 ref-good-practice = Challenge { $id }, good practice { $number }
 ref-case-study = { $title }
 
+## Search
+search = Search
+search-label = Search the toolkit
+search-placeholder = e.g. grievance mechanism
+search-button = Search
+search-results = { $count ->
+    [0] No results for “{ $query }”.
+    [one] 1 result for “{ $query }”.
+   *[other] { $count } results for “{ $query }”.
+}
+search-filter-chapter = Chapter
+search-all-chapters = All chapters
+search-loading = Searching…
+search-needs-script = Search needs JavaScript. Without it, use the contents or the glossary.
+search-type-more = Type a word to search the challenges, good practices, boxes, case studies and sources.
+search-kind-challenge = Challenge
+search-kind-good-practice = Good practice
+search-kind-box = Box
+search-kind-case-study = Case study
+search-kind-source = Source
+
 ## Chapter handouts (printed)
 handout-chapter = Chapter { $number }
 handout-back = Back to the chapter
