@@ -1,0 +1,144 @@
+# translates: da3231769af30878
+# Textes de l’interface du site de la boîte à outils, en français.
+# Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
+
+## La langue
+language-name = Français
+choose-language = Choisissez votre langue
+
+## Mise en page
+skip-to-content = Aller au contenu principal
+main-navigation = Navigation principale
+language-menu = Langue
+breadcrumb = Vous êtes ici
+home = Accueil
+contents = Sommaire
+sources = Sources
+glossary = Glossaire
+case-studies = Études de cas
+footer-about = Une boîte à outils du DCAF et du CICR. Ce site fonctionne hors ligne : enregistrez-le sur une clé USB et ouvrez le fichier index.html.
+toolkit-short = Boîte à outils sécurité et droits de l’homme
+
+## Titres
+chapter-heading = Chapitre { $number }. { $title }
+section-heading = { $id } { $title }
+challenge-heading = Défi { $id }
+challenge-label = Défi
+good-practices = Bonnes pratiques
+good-practice-number = Bonne pratique { $number }
+notes = Notes
+note-call = Note { $number }
+back-to-text = Retour au texte
+statement-label = Le défi
+
+## Listes et navigation
+sections-in-chapter = Sections
+challenges-in-section = Défis
+forthcoming = À paraître
+forthcoming-section = Cette section n’est pas encore publiée.
+previous-challenge = Défi précédent
+next-challenge = Défi suivant
+print-chapter = Imprimer ce chapitre
+no-case-studies = Aucune étude de cas n’est encore disponible.
+chapter-case-studies = Études de cas de ce chapitre
+
+## Avis
+fallback-notice = Cette page n’est pas encore traduite. Vous lisez le texte anglais.
+fallback-notice-link = Ouvrir la page en anglais
+not-prescriptive-marker = *
+outdated-notice = Il se peut que cette traduction ne reflète pas la dernière version du texte anglais.
+outdated-notice-link = Lire la page en anglais
+
+## Page des sources
+sources-intro = Les documents cités dans la boîte à outils. Chaque citation dans le texte, par exemple « (VPs : 4) », renvoie à cette page ; le nombre placé après les deux-points indique la page, le paragraphe ou le chapitre du document.
+source-cited-in = Cité dans
+source-not-cited = Pas encore cité dans le texte publié.
+source-online = Consulter en ligne
+source-key = Forme abrégée
+
+## Études de cas
+case-study-authors = Rédigé par
+case-study-link = Où la consulter
+case-study-referred-from = Mentionnée dans
+
+## Glossaire
+glossary-intro = Sigles, abréviations et termes employés dans la boîte à outils.
+abbreviations = Sigles et abréviations
+terms = Termes
+term-in-english = En anglais
+
+## Citations et renvois
+# Forme d’une citation : les parenthèses entourent une ou plusieurs citations.
+cite-group = ({ $citations })
+# Entre deux citations placées dans les mêmes parenthèses.
+cite-separator = {"\u202F; "}
+# Une source et une partie nommée de celle-ci, p. ex. « CSBP, Flashpoint Issue 9 ».
+cite-part = { $source }, { $part }
+# Une source et un emplacement dans celle-ci, p. ex. « VPs : 4 ».
+cite-locator = { $source } : { $locator }
+ref-chapter = Chapitre { $number }. { $title }
+ref-section = Section { $id }. { $title }
+ref-challenge = Défi { $id }
+ref-good-practice = Défi { $id }, bonne pratique { $number }
+ref-case-study = { $title }
+
+## Recherche
+search = Rechercher
+search-label = Rechercher dans la boîte à outils
+search-placeholder = p. ex. mécanisme de réclamation
+search-button = Rechercher
+search-results = { $count ->
+    [0] Aucun résultat pour « { $query } ».
+    [one] { $count } résultat pour « { $query } ».
+   *[other] { $count } résultats pour « { $query } ».
+}
+search-filter-chapter = Chapitre
+search-all-chapters = Tous les chapitres
+search-loading = Recherche en cours…
+search-needs-script = La recherche nécessite JavaScript. Sans JavaScript, utilisez le sommaire ou le glossaire.
+search-type-more = Saisissez un mot pour rechercher dans les défis, les bonnes pratiques, les encadrés, les études de cas et les sources.
+search-kind-challenge = Défi
+search-kind-good-practice = Bonne pratique
+search-kind-box = Encadré
+search-kind-case-study = Étude de cas
+search-kind-source = Source
+
+## Fiches imprimables des chapitres
+handout-chapter = Chapitre { $number }
+handout-back = Retour au chapitre
+handout-tip = Cette page est conçue pour l’impression : utilisez la commande Imprimer de votre navigateur (Ctrl+P ou ⌘P) ou enregistrez-la au format PDF.
+handout-language = Langue : { $language }
+handout-printed = Imprimé à partir de l’édition en ligne le { $date }
+handout-contents = Sommaire
+handout-sources = Sources citées
+handout-notes = Notes
+handout-page = Page
+# La date, p. ex. « 22 novembre 2026 ». Variables : { $day } { $month } { $month-number } { $year }
+date = { $day } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Page d’état des traductions (pour les traducteurs)
+status-title = État des traductions
+status-intro = Ce qui est traduit, manquant ou périmé dans chaque langue par rapport au texte anglais. Périmé : le texte anglais a été modifié après la vérification (l’horodatage) de la traduction. La commande « toolkit i18n status » affiche le même rapport dans un terminal.
+status-done = { $percent } % traduit et à jour
+status-translated = Traduit
+status-missing = Manquant
+status-outdated = Périmé
+status-kind = Partie de la boîte à outils
+status-out-of-step = Décalé par rapport à l’anglais
+status-all-done = Rien à faire : tout est traduit et à jour.
+
+## Page d’erreur
+not-found-title = Page introuvable
+not-found-text = Cette page n’existe pas. Elle a peut-être été déplacée ; choisissez votre langue pour repartir du sommaire.
