@@ -33,11 +33,12 @@ pub struct Source {
 }
 
 impl Source {
-    /// The title in `lang`, or in English; with the language it is really in.
+    /// The title in `lang`, or in English; with the language it is really in (a translation
+    /// may keep the original title of a source published in English only).
     pub fn title<'a>(&'a self, lang: &'a str, default: &'a str) -> (&'a str, &'a str) {
         match self.translations.get(lang).and_then(|t| t.title.as_deref()) {
-            Some(title) => (title, lang),
-            None => (self.english.title.as_deref().unwrap_or(&self.label), default),
+            Some(title) if Some(title) != self.english.title.as_deref() => (title, lang),
+            _ => (self.english.title.as_deref().unwrap_or(&self.label), default),
         }
     }
 

@@ -1,0 +1,145 @@
+# translates: da3231769af30878
+# 工具包网站的界面文字（简体中文）。
+# 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
+# { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
+
+## The language
+# 本语言的名称，用本语言书写（显示在语言菜单中）。
+language-name = 简体中文
+choose-language = 选择语言
+
+## Page layout
+skip-to-content = 跳至正文
+main-navigation = 主导航
+language-menu = 语言
+breadcrumb = 当前位置
+home = 首页
+contents = 目录
+sources = 参考文献
+glossary = 术语表
+case-studies = 案例研究
+footer-about = 日内瓦安全部门治理中心（DCAF）与红十字国际委员会联合编制的工具包。本网站可离线使用：将其保存至U盘，打开index.html即可浏览。
+toolkit-short = 安全与人权工具包
+
+## Headings
+chapter-heading = 第{ $number }章 { $title }
+section-heading = { $id } { $title }
+challenge-heading = 挑战{ $id }
+challenge-label = 挑战
+good-practices = 良好做法
+good-practice-number = 良好做法{ $number }
+notes = 注释
+note-call = 注{ $number }
+back-to-text = 返回正文
+statement-label = 挑战内容
+
+## Lists and navigation
+sections-in-chapter = 各节
+challenges-in-section = 挑战
+forthcoming = 即将发布
+forthcoming-section = 本节尚未发布。
+previous-challenge = 上一项挑战
+next-challenge = 下一项挑战
+print-chapter = 打印本章
+no-case-studies = 暂无案例研究。
+chapter-case-studies = 本章案例研究
+
+## Notices
+fallback-notice = 本页尚未译成中文，以下为英文原文。
+fallback-notice-link = 打开英文页面
+not-prescriptive-marker = *
+outdated-notice = 本译文可能未反映英文原文的最新修改。
+outdated-notice-link = 阅读英文页面
+
+## Sources page
+sources-intro = 本工具包所引用的文件。正文中的每一处引注（如“（VPs：4）”）均链接至本页；冒号后的数字表示所引文件的页码、段落或章节。
+source-cited-in = 引用位置
+source-not-cited = 已发布的正文中尚未引用。
+source-online = 在线阅读
+source-key = 简称
+
+## Case studies
+case-study-authors = 编写者
+case-study-link = 全文链接
+case-study-referred-from = 提及本案例的位置
+
+## Glossary
+glossary-intro = 本工具包使用的缩略语和术语。
+abbreviations = 缩略语
+terms = 术语
+term-in-english = 英文
+
+## Citations and cross-references
+# 引注的外观：全角括号括住一条或多条引注。
+cite-group = （{ $citations }）
+# 同一括号内两条引注之间的分隔符。
+cite-separator = ；
+# 文件及其某一具名部分，如“CSBP，Flashpoint Issue 9”。
+cite-part = { $source }，{ $part }
+# 文件及其中的位置，如“VPs：4”。
+cite-locator = { $source }：{ $locator }
+ref-chapter = 第{ $number }章“{ $title }”
+ref-section = 第{ $id }节“{ $title }”
+ref-challenge = 挑战{ $id }
+ref-good-practice = 挑战{ $id }良好做法{ $number }
+ref-case-study = { $title }
+
+## Search
+search = 搜索
+search-label = 搜索本工具包
+search-placeholder = 例如：申诉机制
+search-button = 搜索
+search-results = { $count ->
+    [0] 未找到与“{ $query }”相关的结果。
+   *[other] 找到{ $count }条与“{ $query }”相关的结果。
+}
+search-filter-chapter = 章
+search-all-chapters = 所有章节
+search-loading = 正在搜索……
+search-needs-script = 搜索功能需要启用JavaScript。如未启用，请使用目录或术语表。
+search-type-more = 请输入关键词，搜索挑战、良好做法、专栏、案例研究和参考文献。
+search-kind-challenge = 挑战
+search-kind-good-practice = 良好做法
+search-kind-box = 专栏
+search-kind-case-study = 案例研究
+search-kind-source = 参考文献
+
+## Chapter handouts (printed)
+handout-chapter = 第{ $number }章
+handout-back = 返回本章
+handout-tip = 本页面专为打印设计：请使用浏览器的打印命令（Ctrl+P或⌘P），或将其另存为PDF。
+handout-language = 语言：{ $language }
+handout-printed = 打印自网络版，打印日期：{ $date }
+handout-contents = 目录
+handout-sources = 所引文献
+handout-notes = 注释
+handout-page = 页码
+# 日期，例如“2026年11月22日”。可用：{ $day } { $month } { $month-number } { $year }
+date = { $year }年{ $month-number }月{ $day }日
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
+
+## Translation status page (for translators)
+status-title = 翻译进度
+status-intro = 与英文原文相比，各语言版本中已翻译、缺失或已过时的内容。已过时：译文经核对（加盖时间戳）后，英文原文又有修改。在终端运行“toolkit i18n status”可获得相同的报告。
+status-done = 已翻译且为最新：{ $percent }%
+status-translated = 已翻译
+status-missing = 缺失
+status-outdated = 已过时
+status-kind = 工具包组成部分
+status-out-of-step = 与英文原文不一致
+status-all-done = 无待办事项：所有内容均已翻译且为最新。
+
+## Error page
+not-found-title = 未找到页面
+not-found-text = 此页面不存在，可能已被移动。请选择语言，从目录重新开始。
