@@ -1,0 +1,146 @@
+# translates: da3231769af30878
+# Textos de la interfaz del sitio, en español.
+# Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
+# { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
+
+## El idioma
+# Nombre de este idioma, escrito en este idioma (menú de idiomas).
+language-name = Español
+choose-language = Elija su idioma
+
+## Estructura de la página
+skip-to-content = Ir al contenido principal
+main-navigation = Principal
+language-menu = Idioma
+breadcrumb = Usted está aquí
+home = Inicio
+contents = Índice
+sources = Fuentes
+glossary = Glosario
+case-studies = Estudios de caso
+footer-about = Una herramienta de DCAF y el CICR. Este sitio funciona sin conexión: guárdelo en una memoria USB y abra index.html.
+toolkit-short = Herramientas sobre seguridad y derechos humanos
+
+## Títulos
+chapter-heading = Capítulo { $number }. { $title }
+section-heading = { $id } { $title }
+challenge-heading = Desafío { $id }
+challenge-label = Desafío
+good-practices = Buenas prácticas
+good-practice-number = Buena práctica { $number }
+notes = Notas
+note-call = Nota { $number }
+back-to-text = Volver al texto
+statement-label = El desafío
+
+## Listas y navegación
+sections-in-chapter = Secciones
+challenges-in-section = Desafíos
+forthcoming = De próxima publicación
+forthcoming-section = Esta sección aún no se ha publicado.
+previous-challenge = Desafío anterior
+next-challenge = Desafío siguiente
+print-chapter = Imprimir este capítulo
+no-case-studies = Todavía no hay estudios de caso.
+chapter-case-studies = Estudios de caso de este capítulo
+
+## Avisos
+fallback-notice = Esta página aún no se ha traducido. Está leyendo el texto en inglés.
+fallback-notice-link = Abrir la página en inglés
+not-prescriptive-marker = *
+outdated-notice = Es posible que esta traducción no refleje la última versión del texto en inglés.
+outdated-notice-link = Leer la página en inglés
+
+## Página de fuentes
+sources-intro = Los documentos citados en las herramientas. Cada cita del texto, como «(VPs: 4)», remite a esta página; el número que sigue a los dos puntos indica la página, el párrafo o el capítulo del documento.
+source-cited-in = Citado en
+source-not-cited = Aún no se cita en el texto publicado.
+source-online = Consultar en línea
+source-key = Forma abreviada
+
+## Estudios de caso
+case-study-authors = Autores
+case-study-link = Dónde consultarlo
+case-study-referred-from = Mencionado en
+
+## Glosario
+glossary-intro = Abreviaturas y términos utilizados en las herramientas.
+abbreviations = Abreviaturas
+terms = Términos
+term-in-english = En inglés
+
+## Citas y remisiones
+# Forma de una cita: ({ $citations }) pone los paréntesis alrededor de una o varias citas.
+cite-group = ({ $citations })
+# Entre dos citas dentro de los mismos paréntesis.
+cite-separator = {"; "}
+# Una fuente y una parte de ella, p. ej. «CSBP, Flashpoint Issue 9».
+cite-part = { $source }, { $part }
+# Una fuente y un lugar de ella, p. ej. «VPs: 4».
+cite-locator = { $source }: { $locator }
+ref-chapter = Capítulo { $number }. { $title }
+ref-section = Sección { $id }. { $title }
+ref-challenge = Desafío { $id }
+ref-good-practice = Desafío { $id }, buena práctica { $number }
+ref-case-study = { $title }
+
+## Búsqueda
+search = Buscar
+search-label = Buscar en las herramientas
+search-placeholder = p. ej., mecanismo de reclamación
+search-button = Buscar
+search-results = { $count ->
+    [0] No hay resultados para «{ $query }».
+    [one] 1 resultado para «{ $query }».
+   *[other] { $count } resultados para «{ $query }».
+}
+search-filter-chapter = Capítulo
+search-all-chapters = Todos los capítulos
+search-loading = Buscando…
+search-needs-script = La búsqueda requiere JavaScript. Sin él, utilice el índice o el glosario.
+search-type-more = Escriba una palabra para buscar en los desafíos, las buenas prácticas, los recuadros, los estudios de caso y las fuentes.
+search-kind-challenge = Desafío
+search-kind-good-practice = Buena práctica
+search-kind-box = Recuadro
+search-kind-case-study = Estudio de caso
+search-kind-source = Fuente
+
+## Fichas de capítulo (impresas)
+handout-chapter = Capítulo { $number }
+handout-back = Volver al capítulo
+handout-tip = Esta página está pensada para imprimirse: utilice la función Imprimir de su navegador (Ctrl+P o ⌘P) o guárdela en formato PDF.
+handout-language = Idioma: { $language }
+handout-printed = Impreso a partir de la edición web el { $date }
+handout-contents = Índice
+handout-sources = Fuentes citadas
+handout-notes = Notas
+handout-page = Página
+# La fecha, p. ej. «22 de noviembre de 2026». Disponibles: { $day } { $month } { $month-number } { $year }
+date = { $day } de { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
+## Estado de la traducción (para traductores)
+status-title = Estado de la traducción
+status-intro = Lo que está traducido, falta o está desactualizado en cada idioma, en comparación con el texto en inglés. Desactualizado: el texto en inglés cambió después de que se revisara (sellara) la traducción. Ejecute «toolkit i18n status» para obtener el mismo informe en una terminal.
+status-done = { $percent } % traducido y actualizado
+status-translated = Traducido
+status-missing = Falta
+status-outdated = Desactualizado
+status-kind = Parte de las herramientas
+status-out-of-step = No concuerda con el inglés
+status-all-done = No hay nada pendiente: todo está traducido y actualizado.
+
+## Página de error
+not-found-title = Página no encontrada
+not-found-text = Esta página no existe. Es posible que se haya trasladado; elija su idioma para volver a empezar desde el índice.
