@@ -14,6 +14,7 @@ use crate::model::Site;
 use crate::output::{self, OutputFile};
 use crate::render::pages::Renderer;
 use crate::render::theme::Theme;
+use crate::search;
 use crate::validate;
 
 /// Interface messages the Rust code asks for (templates' own are found by scanning them).
@@ -106,8 +107,18 @@ pub struct Rendered {
     pub pages: BTreeMap<String, usize>,
 }
 
+/// What to do about the search index when rendering.
+#[derive(Clone, Copy)]
+pub enum SearchIndex<'a> {
+    /// Checks and single pages do not need it.
+    Skip,
+    InMemory,
+    /// Also kept on disk in this folder, for `toolkit search`.
+    KeepIn(&'a Path),
+}
+
 /// Loads, checks and renders; `None` (with the reasons in `diagnostics`) when anything is wrong.
-pub fn render(root: &Path, diagnostics: &Diagnostics) -> Option<Rendered> {
+pub fn render(root: &Path, diagnostics: &Diagnostics, search_index: SearchIndex<'_>) -> Option<Rendered> {
     let loaded = load(root, diagnostics)?;
     let theme = loaded.theme.as_ref()?;
     if diagnostics.has_errors() {
@@ -126,6 +137,17 @@ pub fn render(root: &Path, diagnostics: &Diagnostics) -> Option<Rendered> {
         *counts.entry(page.lang.clone().unwrap_or_default()).or_default() += 1;
     }
     let mut files: Vec<OutputFile> = pages.into_iter().map(|p| OutputFile { path: p.path, bytes: p.body.into_bytes() }).collect();
+    let keep_in = match search_index {
+        SearchIndex::Skip => None,
+        SearchIndex::InMemory => Some(None),
+        SearchIndex::KeepIn(folder) => Some(Some(folder)),
+    };
+    if let Some(keep_in) = keep_in {
+        match search::index_site(&loaded.site, &loaded.ui, keep_in).and_then(|i| search::export_site(&i, &loaded.ui)) {
+            Ok(search_files) => files.extend(search_files),
+            Err(problem) => diagnostics.error(root.join(search::INDEX_FOLDER), None, problem),
+        }
+    }
     for (path, source) in theme.static_files(root) {
         match std::fs::read(&source) {
             Ok(bytes) => files.push(OutputFile { path: format!("assets/{path}"), bytes }),
@@ -140,13 +162,23 @@ pub fn run(root: &Path, out: Option<&Path>) -> Report {
     let start = Instant::now();
     let diagnostics = Diagnostics::new();
     let mut report = Report::default();
-    if let Some(rendered) = render(root, &diagnostics) {
+    let fingerprint = search::fingerprint(root);
+    let fresh_search = out.map(|_| search::fresh_folder(root));
+    let search_index = fresh_search.as_deref().map_or(SearchIndex::Skip, SearchIndex::KeepIn);
+    if let Some(rendered) = render(root, &diagnostics, search_index) {
         report.pages = rendered.pages;
         if let Some(out) = out {
             match output::write_site(&root.join(out), &rendered.files) {
                 Ok(()) => report.wrote = true,
                 Err(error) => diagnostics.error(out, None, format!("The site could not be written: {error}.")),
             }
+        }
+    }
+    if let Some(fresh) = fresh_search {
+        // The search command reuses the index of a successful build; a failed one leaves none.
+        let kept = report.wrote && search::keep(root, &fresh, &fingerprint).is_ok();
+        if !kept {
+            let _ = std::fs::remove_dir_all(&fresh);
         }
     }
     report.diagnostics = diagnostics.into_sorted();

@@ -47,7 +47,7 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper
         "No Chromium or Google Chrome was found, and it is needed to make a PDF. Install one (e.g. \"apt install chromium\"), or name it with the CHROME environment variable. Without it, open the handout page in any browser and print it: the page is made for that.",
     )?;
     let diagnostics = Diagnostics::new();
-    let rendered = build::render(root, &diagnostics).ok_or_else(|| {
+    let rendered = build::render(root, &diagnostics, build::SearchIndex::Skip).ok_or_else(|| {
         let problems: Vec<String> =
             diagnostics.into_sorted().into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
         format!("The site could not be built:\n{}", problems.join("\n"))

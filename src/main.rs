@@ -54,6 +54,22 @@ enum Command {
         #[arg(long, value_enum, default_value = "a4")]
         paper: toolkit::handout::Paper,
     },
+    /// Searches the toolkit like the site's search page: one result a line (id, title,
+    /// address, snippet), best first.
+    Search {
+        /// What to look for, e.g. "grievance mechanism".
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// The language to search.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// How many results at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Tools for translators.
     #[command(subcommand)]
     I18n(I18n),
@@ -95,6 +111,7 @@ fn main() -> ExitCode {
         Command::Build { out } => report(build::run(&cli.root, Some(&out)), "built", false),
         Command::Check { strict } => report(build::run(&cli.root, None), "checked", strict),
         Command::I18n(command) => i18n(&cli.root, command),
+        Command::Search { query, lang, limit, json } => search(&cli.root, &query.join(" "), &lang, limit, json),
         Command::Handout { chapter, lang, pdf, paper } => {
             match toolkit::handout::print_pdf(&cli.root, chapter, &lang, &pdf, paper) {
                 Ok(()) => {
@@ -136,6 +153,29 @@ fn report(report: build::Report, verb: &str, strict: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn search(root: &std::path::Path, query: &str, lang: &str, limit: usize, json: bool) -> ExitCode {
+    use toolkit::search::query;
+    let hits = query::current_index(root, lang).and_then(|index| query::search(&index, query, limit));
+    match hits {
+        Ok(hits) => {
+            if json {
+                println!("{}", serde_json::to_string_pretty(&hits).unwrap_or_default());
+            } else if hits.is_empty() {
+                eprintln!("Nothing found for \"{query}\" in {lang}.");
+            } else {
+                for hit in hits {
+                    println!("{}\t{}\t{}\t{}", hit.id, hit.title, hit.url, hit.snippet);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("{problem}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 //! everything goes into a fresh folder next to the output, which replaces it only when complete.
 
 use std::io;
+
+use rayon::prelude::*;
 use std::path::Path;
 
 /// A file to write, relative to the output folder.
@@ -19,14 +21,11 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     let _ = std::fs::remove_dir_all(&staging);
     let result = (|| {
         std::fs::create_dir_all(&staging)?;
-        for file in files {
-            let target = staging.join(&file.path);
-            if let Some(folder) = target.parent() {
-                std::fs::create_dir_all(folder)?;
-            }
-            std::fs::write(&target, &file.bytes)?;
+        let folders: std::collections::BTreeSet<&Path> = files.iter().filter_map(|f| Path::new(&f.path).parent()).collect();
+        for folder in folders {
+            std::fs::create_dir_all(staging.join(folder))?;
         }
-        Ok(())
+        files.par_iter().try_for_each(|file| std::fs::write(staging.join(&file.path), &file.bytes))
     })();
     if let Err(error) = result {
         let _ = std::fs::remove_dir_all(&staging);

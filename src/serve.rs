@@ -33,7 +33,7 @@ struct Shared {
 /// Builds into memory; returns the files, or the problems.
 fn build_once(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnostic>> {
     let diagnostics = Diagnostics::new();
-    match build::render(root, &diagnostics) {
+    match build::render(root, &diagnostics, build::SearchIndex::InMemory) {
         Some(rendered) => Ok(rendered.files.into_iter().map(|f| (f.path, f.bytes)).collect()),
         None => Err(diagnostics.into_sorted().into_iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).collect()),
     }

@@ -94,13 +94,13 @@ fn changing_english_makes_translations_outdated_and_diff_shows_the_change() {
     // Readers of the French page are told, with a link to the English page.
     assert_clean(&project.build());
     let page = project.page("fr/1.1.a/index.html");
-    assert!(page.contains("This translation may not reflect the latest English text."), "{page}");
+    assert!(page.contains("Il se peut que cette traduction ne reflète pas la dernière version du texte anglais."), "{page}");
     assert!(page.contains(r#"href="../../en/1.1.a/index.html" hreflang="en""#));
 
     stamp_files(&project, &[FR_CHALLENGE]);
     assert_eq!(state_of(&status_of(&project), "Challenge 1.1.a"), State::Translated);
     assert_clean(&project.build());
-    assert!(!project.page("fr/1.1.a/index.html").contains("may not reflect the latest English"));
+    assert!(!project.page("fr/1.1.a/index.html").contains("ne reflète pas la dernière version"));
 }
 
 #[test]

@@ -84,6 +84,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Box::new(move || self.home(lang)));
             jobs.push(Box::new(move || self.sources(lang)));
             jobs.push(Box::new(move || self.glossary(lang)));
+            jobs.push(Box::new(move || self.search(lang)));
             jobs.push(Box::new(move || self.case_study_index(lang)));
             for chapter in &self.site.toc.chapters {
                 jobs.push(Box::new(move || self.chapter(lang, chapter.number)));
@@ -569,6 +570,44 @@ impl<'a> Renderer<'a> {
         context.insert("heading", &heading);
         context.insert("sources", &sources);
         self.page(lang, folder, "sources.html", &context)
+    }
+
+    /// The search page: a form that works as a link (`?q=`), results filled in by `search.js`
+    /// from the index files under `search/<lang>/`.
+    fn search(&self, lang: &str) -> Result<Page, Diagnostic> {
+        #[derive(Serialize)]
+        struct ChapterOption {
+            number: u32,
+            title: String,
+        }
+        let folder = links::search(lang);
+        let heading = self.t(lang, "search", &[]);
+        let mut context = self.base(lang, &folder, &heading, links::search);
+        let chapters: Vec<ChapterOption> = self
+            .site
+            .toc
+            .chapters
+            .iter()
+            .map(|c| {
+                let title = self.site.chapter(lang, c.number).map(|f| f.item.title.clone()).unwrap_or_default();
+                ChapterOption { number: c.number, title: self.t(lang, "chapter-heading", &[("number", &c.number.to_string()), ("title", &title)]) }
+            })
+            .collect();
+        context.insert("heading", &heading);
+        context.insert("chapters", &chapters);
+        context.insert("search_data", &format!("{}search/{lang}/", links::root_from(&folder)));
+        // Languages with a stemmer in the theme (Chinese needs none).
+        let stemmer = format!("search/stemmer-{lang}.js");
+        context.insert("stemmer", &self.root.join(&self.theme.folder).join("static").join(&stemmer).is_file().then_some(stemmer));
+        // "{ $count } results for “{ $query }”": the script picks the form for its count with
+        // the browser's plural rules, and fills in `{count}` and `{query}`.
+        let form = |count: i64| {
+            let text = self.ui.get(lang, "search-results", &[("count", count.into()), ("query", "{query}".into())]);
+            if count == 0 { text } else { text.replace(&count.to_string(), "{count}") }
+        };
+        let forms: BTreeMap<&str, String> = [("zero", form(0)), ("one", form(1)), ("other", form(7)), ("many", form(1_000_000))].into_iter().collect();
+        context.insert("result_forms", &serde_json::to_string(&forms).unwrap_or_default());
+        self.page(lang, folder, "search.html", &context)
     }
 
     fn glossary(&self, lang: &str) -> Result<Page, Diagnostic> {

@@ -1,0 +1,180 @@
+//! What search finds: every challenge, good practice (its own result, linked to its anchor),
+//! box, case study and source of one language, as plain text with weighted parts.
+
+use crate::localize::Localizer;
+use crate::model::{Site, Target};
+use crate::render::html::PageWriter;
+use crate::render::links;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Challenge,
+    GoodPractice,
+    Box,
+    CaseStudy,
+    Source,
+}
+
+impl Kind {
+    /// The Fluent message naming this kind of result.
+    pub fn message(&self) -> &'static str {
+        match self {
+            Kind::Challenge => "search-kind-challenge",
+            Kind::GoodPractice => "search-kind-good-practice",
+            Kind::Box => "search-kind-box",
+            Kind::CaseStudy => "search-kind-case-study",
+            Kind::Source => "search-kind-source",
+        }
+    }
+}
+
+/// One search result to be, in one language.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct SearchDocument {
+    /// `2.1.a`, `2.1.a#gp-2`, `box:ssr-programmes`, `case-studies/lubumbashi`, `source:VPs`.
+    pub id: String,
+    pub kind: Kind,
+    /// From the site root: `en/2.1.a/index.html#gp-2`.
+    pub url: String,
+    /// Weighs most.
+    pub title: String,
+    /// Weighs more than the body: a challenge's statement.
+    pub lead: String,
+    pub body: String,
+    /// Chapter › section › challenge, as readers see them.
+    pub breadcrumb: Vec<String>,
+    /// 0 when the result belongs to no chapter (sources, some case studies).
+    pub chapter: u32,
+    /// The language the text is really in (a fallback's is English).
+    pub text_lang: String,
+}
+
+pub fn collect(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
+    let writer = PageWriter::new(site, ui, lang, "");
+    let text_lang = |fallback: bool| if fallback { site.default_language() } else { lang }.to_string();
+    let mut documents = Vec::new();
+    for toc_chapter in &site.toc.chapters {
+        let chapter_title = site.chapter(lang, toc_chapter.number).map(|c| c.item.title.clone()).unwrap_or_default();
+        let chapter_crumb = ui.text(lang, "chapter-heading", &[("number", &toc_chapter.number.to_string()), ("title", &chapter_title)]);
+        for toc_section in &toc_chapter.sections {
+            let section_title = site.section(lang, &toc_section.id).map(|s| s.item.title.clone()).unwrap_or_default();
+            let section_crumb = ui.text(lang, "section-heading", &[("id", &toc_section.id), ("title", &section_title)]);
+            for entry in toc_section.challenges.iter().filter(|c| c.published) {
+                let Some(found) = site.challenge(lang, &entry.id) else { continue };
+                let challenge = found.item;
+                let heading = ui.text(lang, "challenge-heading", &[("id", &entry.id)]);
+                let folder = links::section_or_challenge(lang, &entry.id);
+                let practice_titles: Vec<String> = challenge.practices.iter().map(|p| writer.plain(&p.heading)).collect();
+                documents.push(SearchDocument {
+                    id: entry.id.clone(),
+                    kind: Kind::Challenge,
+                    url: format!("{folder}index.html"),
+                    title: heading.clone(),
+                    lead: challenge.statement.clone(),
+                    body: practice_titles.join("\n"),
+                    breadcrumb: vec![chapter_crumb.clone(), section_crumb.clone()],
+                    chapter: toc_chapter.number,
+                    text_lang: text_lang(found.is_fallback(lang)),
+                });
+                for (practice, title) in challenge.practices.iter().zip(practice_titles) {
+                    documents.push(SearchDocument {
+                        id: format!("{}#{}", entry.id, practice.anchor),
+                        kind: Kind::GoodPractice,
+                        url: format!("{folder}index.html#{}", practice.anchor),
+                        title,
+                        lead: String::new(),
+                        body: writer.plain(&practice.body),
+                        breadcrumb: vec![chapter_crumb.clone(), section_crumb.clone(), heading.clone()],
+                        chapter: toc_chapter.number,
+                        text_lang: text_lang(found.is_fallback(lang)),
+                    });
+                }
+            }
+        }
+    }
+    documents.extend(boxes(site, &writer, lang));
+    documents.extend(case_studies(site, ui, &writer, lang));
+    documents.extend(sources(site, ui, lang));
+    documents
+}
+
+/// Boxes are found where they are placed: the first challenge that shows them.
+fn boxes(site: &Site, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument> {
+    let mut documents = Vec::new();
+    for name in site.reference().boxes.keys() {
+        let Some(found) = site.text_box(lang, name) else { continue };
+        let placed_in = site.toc.published_challenges().find(|entry| {
+            site.challenge(lang, &entry.id).is_some_and(|c| {
+                c.item.nodes().any(|n| matches!(&n.node, crate::markdown::Node::Box(b) if b == name))
+            })
+        });
+        let (url, chapter, breadcrumb) = match placed_in {
+            Some(entry) => (
+                format!("{}index.html#box-{name}", links::section_or_challenge(lang, &entry.id)),
+                entry.id.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0),
+                vec![writer.reference_label(&Target::Challenge { id: entry.id.clone(), anchor: None })],
+            ),
+            None => continue,
+        };
+        documents.push(SearchDocument {
+            id: format!("box:{name}"),
+            kind: Kind::Box,
+            url,
+            title: found.item.title.clone(),
+            lead: String::new(),
+            body: writer.plain(&found.item.body.nodes),
+            breadcrumb,
+            chapter,
+            text_lang: if found.is_fallback(lang) { site.default_language() } else { lang }.to_string(),
+        });
+    }
+    documents
+}
+
+fn case_studies(site: &Site, ui: &Localizer, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument> {
+    site.case_study_slugs()
+        .filter_map(|slug| {
+            let found = site.case_study(lang, slug)?;
+            let study = found.item;
+            let mut body = vec![writer.plain(&study.body.nodes)];
+            body.extend(study.authors.clone());
+            Some(SearchDocument {
+                id: format!("case-studies/{slug}"),
+                kind: Kind::CaseStudy,
+                url: format!("{}index.html", links::case_study(lang, slug)),
+                title: study.title.clone(),
+                lead: String::new(),
+                body: body.join("\n"),
+                breadcrumb: vec![ui.text(lang, "case-studies", &[])],
+                chapter: study.chapter.unwrap_or(0),
+                text_lang: if found.is_fallback(lang) { site.default_language() } else { lang }.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn sources(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
+    let default = site.default_language();
+    site.sources
+        .list
+        .iter()
+        .map(|source| {
+            let (title, title_lang) = source.title(lang, default);
+            let mut body: Vec<String> = vec![source.label.clone()];
+            body.extend(source.author.clone());
+            body.extend(source.note(lang, default).map(|(note, _)| note.to_string()));
+            SearchDocument {
+                id: format!("source:{}", source.key),
+                kind: Kind::Source,
+                url: format!("{}index.html#{}", links::sources(lang), source.key),
+                title: title.to_string(),
+                lead: String::new(),
+                body: body.join("\n"),
+                breadcrumb: vec![ui.text(lang, "sources", &[])],
+                chapter: 0,
+                text_lang: title_lang.to_string(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,169 @@
+//! The tantivy index of one language: built from the search documents, queried by
+//! `toolkit search`, and read term by term to export the browser's index.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{Index, IndexReader, TantivyDocument, Term};
+
+use super::analyzer::{Analyzer, TantivyTokenizer};
+use super::documents::SearchDocument;
+
+const TOKENIZER: &str = "toolkit";
+
+/// How much a match counts in each part: titles most, challenge statements next, then the rest.
+pub const FIELD_WEIGHTS: [(&str, f32); 3] = [("title", 3.0), ("lead", 2.0), ("body", 1.0)];
+
+pub struct LanguageIndex {
+    pub lang: String,
+    pub documents: Vec<SearchDocument>,
+    /// Unaccented or differently accented spellings found in the text, and their terms (see
+    /// `lexicon_of`).
+    pub lexicon: BTreeMap<String, String>,
+    fields: Vec<(Field, f32)>,
+    reader: IndexReader,
+}
+
+fn schema() -> (Schema, Vec<(Field, f32)>) {
+    let mut builder = Schema::builder();
+    let indexing = TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqs);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    let fields = FIELD_WEIGHTS.iter().map(|(name, weight)| (builder.add_text_field(name, options.clone()), *weight)).collect();
+    (builder.build(), fields)
+}
+
+fn register(index: &Index, lang: &str) {
+    index.tokenizers().register(TOKENIZER, tantivy::tokenizer::TextAnalyzer::from(TantivyTokenizer::new(lang)));
+}
+
+/// Spellings a reader may type that the stemmer alone would not bring to the indexed term:
+/// mostly words typed without their accents ("securite" for "sécurité").
+pub fn lexicon_of(lang: &str, documents: &[SearchDocument]) -> BTreeMap<String, String> {
+    let analyzer = Analyzer::new(lang);
+    let mut lexicon = BTreeMap::new();
+    for document in documents {
+        for text in [&document.title, &document.lead, &document.body] {
+            for token in analyzer.index_tokens(text) {
+                let word = &text[token.from..token.to];
+                let key = Analyzer::surface_key(word);
+                if analyzer.word_term(&key).as_deref() != Some(token.term.as_str()) && !key.chars().any(super::analyzer::is_han) {
+                    lexicon.entry(key).or_insert(token.term);
+                }
+            }
+        }
+    }
+    lexicon
+}
+
+impl LanguageIndex {
+    /// Indexes `documents` in `dir`, or in memory when `dir` is `None`.
+    pub fn build(lang: &str, documents: Vec<SearchDocument>, dir: Option<&Path>) -> tantivy::Result<LanguageIndex> {
+        let (schema, fields) = schema();
+        let index = match dir {
+            Some(dir) => {
+                std::fs::create_dir_all(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
+            None => Index::create_in_ram(schema),
+        };
+        register(&index, lang);
+        // One segment, documents in order: a tantivy document id is the position in `documents`.
+        let mut writer = tantivy::indexer::SingleSegmentIndexWriter::new(index, 3_000_000)?;
+        for document in &documents {
+            let mut doc = TantivyDocument::default();
+            for ((field, _), text) in fields.iter().zip([&document.title, &document.lead, &document.body]) {
+                doc.add_text(*field, text);
+            }
+            writer.add_document(doc)?;
+        }
+        let index = writer.finalize()?;
+        let lexicon = lexicon_of(lang, &documents);
+        Ok(LanguageIndex { lang: lang.to_string(), documents, lexicon, fields, reader: index.reader()? })
+    }
+
+    pub fn open(lang: &str, dir: &Path, documents: Vec<SearchDocument>, lexicon: BTreeMap<String, String>) -> tantivy::Result<LanguageIndex> {
+        let index = Index::open_in_dir(dir)?;
+        register(&index, lang);
+        let (_, fields) = schema();
+        Ok(LanguageIndex { lang: lang.to_string(), documents, lexicon, fields, reader: index.reader()? })
+    }
+
+    /// The terms a query asks for, resolved through the lexicon like the browser does.
+    pub fn query_terms(&self, query: &str) -> Vec<String> {
+        resolve_query(&self.lang, query, |key| self.lexicon.get(key).cloned())
+    }
+
+    fn term_query(&self, term: &str) -> Box<dyn Query> {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = self
+            .fields
+            .iter()
+            .map(|(field, weight)| {
+                let query = TermQuery::new(Term::from_field_text(*field, term), IndexRecordOption::WithFreqs);
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(query), *weight)) as Box<dyn Query>)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Documents matching every term (or, when none does, any term), best first: (score, index).
+    pub fn search(&self, terms: &[String], limit: usize) -> tantivy::Result<Vec<(f32, usize)>> {
+        if terms.is_empty() || self.documents.is_empty() {
+            return Ok(Vec::new());
+        }
+        for occur in [Occur::Must, Occur::Should] {
+            let query = BooleanQuery::new(terms.iter().map(|t| (occur, self.term_query(t))).collect());
+            let hits = self.run(&query, limit)?;
+            if !hits.is_empty() {
+                return Ok(hits);
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    fn run(&self, query: &dyn Query, limit: usize) -> tantivy::Result<Vec<(f32, usize)>> {
+        let searcher = self.reader.searcher();
+        let hits = searcher.search(query, &TopDocs::with_limit(limit.max(1)))?;
+        Ok(hits.into_iter().map(|(score, address)| (score, address.doc_id as usize)).collect())
+    }
+
+    /// Every indexed term with the score each document gets for it, as tantivy computes it
+    /// (BM25 over the weighted parts): what the browser adds up at query time.
+    pub fn postings(&self) -> tantivy::Result<BTreeMap<String, Vec<(usize, f32)>>> {
+        let searcher = self.reader.searcher();
+        let mut terms = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            for (field, _) in &self.fields {
+                let inverted = segment.inverted_index(*field)?;
+                let mut stream = inverted.terms().stream()?;
+                while stream.advance() {
+                    terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                }
+            }
+        }
+        let mut postings = BTreeMap::new();
+        for term in terms {
+            let mut hits = self.run(self.term_query(&term).as_ref(), self.documents.len())?;
+            hits.sort_by_key(|&(_, doc)| doc);
+            postings.insert(term, hits.into_iter().map(|(score, doc)| (doc, score)).collect());
+        }
+        Ok(postings)
+    }
+}
+
+/// A query's terms: each word looked up in the lexicon by its unaccented spelling, else
+/// analysed; Chinese as bigrams. The same steps as `search.js`.
+pub fn resolve_query(lang: &str, query: &str, lexicon: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    let analyzer = Analyzer::new(lang);
+    let mut terms: Vec<String> = Vec::new();
+    for token in analyzer.query_tokens(query) {
+        let word = &query[token.from..token.to];
+        let term = lexicon(&Analyzer::surface_key(word)).unwrap_or(token.term);
+        if !terms.contains(&term) {
+            terms.push(term);
+        }
+    }
+    terms
+}

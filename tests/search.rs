@@ -1,0 +1,208 @@
+//! Search on the real content: ranking sanity in each language, the command line, and the test
+//! vectors that prove the browser analyses text like tantivy does.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use common::{project_root, Project};
+use serde_json::{json, Value};
+use toolkit::diagnostics::Diagnostics;
+use toolkit::search::analyzer::{stop_words, Analyzer};
+use toolkit::search::index::LanguageIndex;
+use toolkit::search::{documents, query};
+
+fn index(lang: &str) -> LanguageIndex {
+    let diagnostics = Diagnostics::new();
+    let loaded = toolkit::build::load(&project_root(), &diagnostics).expect("the real content loads");
+    LanguageIndex::build(lang, documents::collect(&loaded.site, &loaded.ui, lang), None).unwrap()
+}
+
+fn top_ids(index: &LanguageIndex, text: &str, n: usize) -> Vec<String> {
+    query::search(index, text, n).unwrap().into_iter().map(|h| h.id).collect()
+}
+
+/// The challenge a result belongs to: `2.1.d#gp-5` → `2.1.d`.
+fn challenge_of(id: &str) -> &str {
+    id.split('#').next().unwrap()
+}
+
+#[test]
+fn an_english_query_finds_the_challenge_that_answers_it() {
+    let en = index("en");
+    let top = top_ids(&en, "off-duty police", 3);
+    assert!(top.iter().all(|id| challenge_of(id) == "3.7.a"), "{top:?}");
+    let top = top_ids(&en, "payments corruption", 2);
+    assert!(top.iter().any(|id| challenge_of(id) == "2.1.e"), "{top:?}");
+}
+
+#[test]
+fn a_french_query_finds_the_challenge_that_answers_it() {
+    let fr = index("fr");
+    let top = top_ids(&fr, "équipement", 3);
+    assert!(top.iter().any(|id| challenge_of(id) == "2.1.d"), "{top:?}");
+    let top = top_ids(&fr, "paiements corruption", 2);
+    assert!(top.iter().any(|id| challenge_of(id) == "2.1.e"), "{top:?}");
+}
+
+#[test]
+fn a_spanish_query_finds_the_challenge_that_answers_it() {
+    let es = index("es");
+    let top = top_ids(&es, "pagos corrupción", 2);
+    assert!(top.iter().any(|id| challenge_of(id) == "2.1.e"), "{top:?}");
+    let top = top_ids(&es, "personal fuera de servicio", 3);
+    assert!(top.iter().any(|id| challenge_of(id) == "3.7.a"), "{top:?}");
+}
+
+#[test]
+fn a_chinese_query_finds_words_in_running_text() {
+    let zh = index("zh");
+    let top = top_ids(&zh, "申诉机制", 3);
+    assert!(top.iter().all(|id| ["2.1.c", "2.8.c", "2.8.d"].contains(&challenge_of(id))), "{top:?}");
+    let top = top_ids(&zh, "腐败", 2);
+    assert!(top.iter().any(|id| challenge_of(id) == "2.1.e"), "{top:?}");
+}
+
+#[test]
+fn plurals_find_singulars_and_unaccented_words_find_accented_ones() {
+    let en = index("en");
+    assert_eq!(top_ids(&en, "grievance mechanisms", 10), top_ids(&en, "grievance mechanism", 10));
+    let fr = index("fr");
+    assert_eq!(fr.query_terms("securite"), fr.query_terms("sécurité"));
+    assert_eq!(top_ids(&fr, "securite publique", 5), top_ids(&fr, "sécurité publique", 5));
+    let es = index("es");
+    assert_eq!(top_ids(&es, "informacion", 5), top_ids(&es, "información", 5));
+}
+
+#[test]
+fn titles_and_statements_weigh_more_than_bullets() {
+    let en = index("en");
+    // "apprehending" is in a good practice's heading of 3.7.c and in bullets elsewhere.
+    let hits = query::search(&en, "apprehending", 5).unwrap();
+    assert!(hits[0].title.to_lowercase().contains("apprehending"), "{:?}", hits.iter().map(|h| &h.title).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_command_line_searches_a_fresh_checkout_and_then_reuses_the_index() {
+    let project = Project::real();
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_toolkit")).arg("--root").arg(project.root()).args(args).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = run(&["search", "off-duty", "police", "--limit", "3"]);
+    let line = first.lines().next().expect("a result");
+    let fields: Vec<&str> = line.split('\t').collect();
+    assert_eq!(fields.len(), 4, "{line}");
+    assert!(fields[0].starts_with("3.7.a"), "{line}");
+    assert!(fields[2].starts_with("/en/3.7.a/"), "{line}");
+    assert!(fields[3].contains("[off]-[duty]"), "{line}");
+    let kept = project.path(".toolkit/search/fingerprint");
+    let stamp = std::fs::metadata(&kept).unwrap().modified().unwrap();
+    run(&["search", "police"]);
+    assert_eq!(std::fs::metadata(&kept).unwrap().modified().unwrap(), stamp, "a current index is reused");
+    // Content changes: the index is rebuilt and finds the new text.
+    project.edit("content/en/3/3.7/a.md", "off-duty", "moonlighting");
+    let json: Value = serde_json::from_str(&run(&["search", "moonlighting", "--json"])).unwrap();
+    assert_eq!(json[0]["id"].as_str().unwrap().split('#').next(), Some("3.7.a"), "{json}");
+    assert!(json[0]["url"].as_str().unwrap().starts_with("/en/3.7.a/"));
+}
+
+// ---- test vectors shared with the browser client (tests/js/analyzer.test.mjs) ----
+
+const VECTORS: &str = "tests/search/vectors.json";
+
+/// Texts that exercise the analysis's corners, besides every word of the content.
+const TEXTS: &[(&str, &str)] = &[
+    ("en", "Off-duty police officers’ weapons (VPs: 4); the company’s PSPs, 2011."),
+    ("en", "Use of force: de-escalation, “self-defence” and IHL."),
+    ("fr", "L’équipement des forces de sécurité publique ; « diligence raisonnable » d’un PSP."),
+    ("fr", "Qu’elles s’assurent que les mécanismes de réclamation sont connus."),
+    ("es", "¿Qué información? ¡Los proveedores de seguridad privada (PSP) y la corrupción!"),
+    ("es", "Capacitación en derechos humanos y derecho internacional humanitario."),
+    ("zh", "建立有效的申诉机制，供社区成员举报侵犯人权行为（VPs：4）。"),
+    ("zh", "公共安全部队与私营安保服务提供者；ICoC第59段。"),
+    ("zh", "法"),
+];
+
+fn generate_vectors() -> Value {
+    let diagnostics = Diagnostics::new();
+    let loaded = toolkit::build::load(&project_root(), &diagnostics).expect("the real content loads");
+    let mut languages = serde_json::Map::new();
+    for lang in ["en", "fr", "es", "zh"] {
+        let analyzer = Analyzer::new(lang);
+        let mut words = BTreeMap::new();
+        let documents = documents::collect(&loaded.site, &loaded.ui, lang);
+        let mut texts: Vec<Value> = TEXTS.iter().filter(|(l, _)| *l == lang).map(|(_, text)| text_vector(&analyzer, text)).collect();
+        // Whole titles too: for Chinese, the only way to cover its characters and bigrams.
+        let titles = if lang == "zh" { documents.len() } else { 20 };
+        texts.extend(documents.iter().take(titles).map(|d| text_vector(&analyzer, &d.title)));
+        for document in &documents {
+            for text in [&document.title, &document.lead, &document.body] {
+                for token in analyzer.index_tokens(text) {
+                    let word = &text[token.from..token.to];
+                    if !word.chars().any(toolkit::search::analyzer::is_han) {
+                        words.insert(word.to_string(), analyzer.word_term(word));
+                    }
+                }
+            }
+            for word in text_words(&document.title) {
+                words.entry(word.clone()).or_insert_with(|| analyzer.word_term(&word));
+            }
+        }
+        languages.insert(lang.to_string(), json!({ "stopWords": stop_words(lang), "words": words, "texts": texts }));
+    }
+    Value::Object(languages)
+}
+
+/// Words as written, stop words included (so the vectors also prove those are dropped).
+fn text_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !w.chars().any(toolkit::search::analyzer::is_han)).map(str::to_string).collect()
+}
+
+fn text_vector(analyzer: &Analyzer, text: &str) -> Value {
+    let pairs = |tokens: Vec<toolkit::search::analyzer::Token>| -> Vec<[String; 2]> {
+        tokens.into_iter().map(|t| [t.term, text[t.from..t.to].to_string()]).collect()
+    };
+    json!({ "text": text, "index": pairs(analyzer.index_tokens(text)), "query": pairs(analyzer.query_tokens(text)) })
+}
+
+fn vectors_hold(vectors: &Value) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for (lang, data) in vectors.as_object().unwrap() {
+        let analyzer = Analyzer::new(lang);
+        let stop: Vec<&str> = data["stopWords"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+        if stop != stop_words(lang) {
+            wrong.push(format!("{lang}: stop words differ"));
+        }
+        for (word, term) in data["words"].as_object().unwrap() {
+            if analyzer.word_term(word).as_deref() != term.as_str() {
+                wrong.push(format!("{lang}: {word} → {:?}, vectors say {term}", analyzer.word_term(word)));
+            }
+        }
+        for case in data["texts"].as_array().unwrap() {
+            let text = case["text"].as_str().unwrap();
+            if text_vector(&analyzer, text) != *case {
+                wrong.push(format!("{lang}: {text}"));
+            }
+        }
+    }
+    wrong
+}
+
+/// The vectors the browser's tests check must be what the Rust analysis gives today. After
+/// changing the analysis, regenerate them: `TOOLKIT_WRITE_VECTORS=1 cargo test --test search`.
+#[test]
+fn the_shared_test_vectors_match_the_rust_analysis() {
+    let path = project_root().join(VECTORS);
+    if std::env::var_os("TOOLKIT_WRITE_VECTORS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, serde_json::to_string(&generate_vectors()).unwrap() + "\n").unwrap();
+    }
+    let vectors: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("tests/search/vectors.json")).unwrap();
+    let words: usize = vectors.as_object().unwrap().values().map(|l| l["words"].as_object().unwrap().len()).sum();
+    assert!(words > 3000, "the vectors cover the content's vocabulary ({words} words)");
+    let wrong = vectors_hold(&vectors);
+    assert!(wrong.is_empty(), "the analysis changed; regenerate the vectors (see this test's comment):\n{}", wrong.join("\n"));
+}
