@@ -1,0 +1,75 @@
+// Chapter handouts printed to PDF by `toolkit handout` (headless Chromium), read back with
+// poppler's pdfinfo and pdftotext: every handout of the real content, in every language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot, toolkit } from './support.mjs';
+
+const out = mkdtempSync(join(tmpdir(), 'toolkit-handouts-'));
+const languages = ['en', 'fr', 'es', 'zh'];
+const fluent = (lang, id) => readFileSync(join(projectRoot, `i18n/${lang}/site.ftl`), 'utf8').match(new RegExp(`^${id} = (.*)$`, 'm'))[1];
+
+/** The statements of a chapter's published challenges, from the content files. */
+function statements(lang, chapter) {
+  const found = [];
+  const folder = join(projectRoot, 'content', lang, String(chapter));
+  for (const section of readdirSync(folder).filter((f) => f.startsWith(`${chapter}.`)).sort()) {
+    for (const file of readdirSync(join(folder, section)).filter((f) => /^[a-z]\.md$/.test(f)).sort()) {
+      const text = readFileSync(join(folder, section, file), 'utf8');
+      const statement = text.match(/^statement = "((?:[^"\\]|\\.)*)"$/m);
+      if (statement) found.push(JSON.parse(`"${statement[1]}"`));
+    }
+  }
+  return found;
+}
+
+/** Text as compared: compatibility forms (ligatures) unified; Chinese without the line breaks
+    pdftotext puts between characters; other languages with single spaces, no hyphenation. */
+function comparable(text, lang) {
+  const normal = text.normalize('NFKC').replace(/[\u00A0\u202F]/g, ' ');
+  if (lang === 'zh') return normal.replace(/\s+/g, '');
+  return normal.replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ');
+}
+
+const chapters = [2, 3].filter((n) => existsSync(join(projectRoot, 'content/en', String(n), `${n}.1`)) || statements('en', n).length);
+
+for (const lang of languages) {
+  for (const chapter of chapters) {
+    test(`handout of chapter ${chapter} in ${lang} prints as a clean PDF`, () => {
+      const pdf = join(out, `${lang}-${chapter}.pdf`);
+      toolkit('handout', '--chapter', String(chapter), '--lang', lang, '--pdf', pdf);
+      const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+      const expected = statements(lang, chapter);
+      // Cover, contents, a page or more per challenge, sources and notes.
+      assert.ok(pages >= expected.length + 3 && pages < expected.length * 6 + 10, `${pages} pages for ${expected.length} challenges`);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      const flat = comparable(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }), lang);
+      for (const statement of expected) assert.ok(flat.includes(comparable(statement, lang)), `missing: ${statement}`);
+      // Page numbers in the margin: "Page 2 / 14" in the reader's language, on every page but the cover.
+      const label = fluent(lang, 'handout-page');
+      const numbered = new Set([...comparable(text, lang).matchAll(new RegExp(`${label} ?(\\d+) ?/ ?${pages}`, 'g'))].map((m) => m[1]));
+      assert.ok(numbered.size >= pages - 1, `page numbers found on ${numbered.size} of ${pages} pages`);
+      // No navigation: no skip link, search box, language switcher or site menu.
+      for (const id of ['skip-to-content', 'search-label', 'handout-back', 'handout-tip']) {
+        assert.ok(!flat.includes(comparable(fluent(lang, id), lang)), `navigation text in print: ${fluent(lang, id)}`);
+      }
+      assert.ok(!/Français\s+Español/.test(text), 'language switcher in print');
+      if (lang === 'zh') {
+        const han = (text.match(/[\u4E00-\u9FFF]/g) || []).length;
+        assert.ok(han > 2000, `${han} Chinese characters`);
+      }
+    });
+  }
+}
+
+test('a missing browser gives a clear error', () => {
+  assert.throws(
+    () => execFileSync(join(projectRoot, 'target/release/toolkit'), ['handout', '--chapter', '2', '--pdf', join(out, 'x.pdf')], {
+      cwd: projectRoot, env: { ...process.env, CHROME: '/nonexistent/chrome', PATH: '/nonexistent' }, stdio: 'pipe',
+    }),
+    (error) => /Chromium|Chrome/.test(error.stderr.toString()),
+  );
+});
