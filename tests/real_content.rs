@@ -24,6 +24,104 @@ fn every_internal_link_and_anchor_of_the_real_site_resolves() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 
+#[test]
+fn strict_check_reports_nothing_but_forthcoming_targets() {
+    let report = Project::real().check();
+    let problems: Vec<String> = report.diagnostics.iter().filter(|d| !d.forthcoming).map(|d| d.to_string()).collect();
+    assert!(problems.is_empty(), "problems besides forthcoming targets:\n{}", problems.join("\n"));
+    assert!(!report.failed(true));
+    assert!(report.diagnostics.iter().any(|d| d.forthcoming), "the seeds refer to forthcoming parts (e.g. 3.6.a)");
+}
+
+#[test]
+fn every_translation_is_complete_and_up_to_date() {
+    let project = built();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_toolkit"))
+        .args(["--root", project.root().to_str().unwrap(), "i18n", "status", "--strict"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{report}{}", String::from_utf8_lossy(&output.stderr));
+    for name in ["Français (fr): 100% done", "Español (es): 100% done", "简体中文 (zh): 100% done"] {
+        assert!(report.contains(name), "{report}");
+    }
+}
+
+/// English function words: a sentence with several of them, and more of them than of the
+/// page language's, is English left untranslated.
+const ENGLISH: &[&str] = &["the", "and", "of", "to", "with", "for", "that", "is", "are", "be", "should", "may", "their", "this", "from", "by", "on", "or", "which", "have"];
+const FRENCH: &[&str] = &["le", "la", "les", "et", "de", "des", "du", "à", "pour", "que", "qui", "en", "un", "une", "dans", "sur", "par", "est", "sont"];
+const SPANISH: &[&str] = &["el", "la", "los", "las", "y", "de", "del", "a", "para", "que", "en", "un", "una", "con", "por", "es", "son", "se"];
+
+/// The visible text of a page that claims to be in its page language: scripts, addresses,
+/// elements marked `lang="en"` (fallbacks, English-only titles, publishers) and bold document
+/// titles (the boxes list documents published in English only under their own titles) removed.
+fn own_language_text(html: &str) -> String {
+    let furniture = Regex::new(r"(?s)<head>.*?</head>|<script.*?</script>|<strong>.*?</strong>|https?://[^\s<]+").unwrap();
+    let mut text = furniture.replace_all(html, "\n").into_owned();
+    while let Some(at) = text.find(" lang=\"en\"") {
+        let start = text[..at].rfind('<').unwrap();
+        let name: String = text[start + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        // The matching end tag, counting nested elements of the same name.
+        let (open, close) = (format!("<{name}"), format!("</{name}>"));
+        let (mut depth, mut cursor) = (0usize, start);
+        let end = loop {
+            let next_open = text[cursor + 1..].find(&open).map(|i| i + cursor + 1);
+            let next_close = text[cursor + 1..].find(&close).map(|i| i + cursor + 1).unwrap_or(text.len());
+            match next_open {
+                Some(o) if o < next_close => {
+                    depth += 1;
+                    cursor = o;
+                }
+                _ if depth > 0 => {
+                    depth -= 1;
+                    cursor = next_close;
+                }
+                _ => break (next_close + close.len()).min(text.len()),
+            }
+        };
+        text.replace_range(start..end, "\n");
+    }
+    common::unescape(&Regex::new(r"<[^>]*>").unwrap().replace_all(&text, "\n"))
+}
+
+fn looks_english(sentence: &str, own: &[&str]) -> bool {
+    let words: Vec<String> = sentence.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let english = words.iter().filter(|w| ENGLISH.contains(&w.as_str())).count();
+    let native = words.iter().filter(|w| own.contains(&w.as_str())).count();
+    words.len() >= 5 && english >= 3 && english > native
+}
+
+#[test]
+fn translated_pages_are_in_their_language() {
+    let sentence_end = Regex::new(r"[.!?。！？；;\n]").unwrap();
+    let mut english_left = Vec::new();
+    for (path, html) in html_files(&built().path("public")) {
+        let lang = path.split('/').next().unwrap_or_default();
+        let own: &[&str] = match lang {
+            "fr" => FRENCH,
+            "es" => SPANISH,
+            "zh" => &[],
+            _ => continue,
+        };
+        for sentence in sentence_end.split(&own_language_text(&html)) {
+            let sentence = sentence.trim();
+            let english = if lang == "zh" {
+                // Chinese text has no Latin sentences of its own beyond names and keys.
+                !sentence.chars().any(toolkit::search::analyzer::is_han) && looks_english(sentence, own)
+            } else {
+                looks_english(sentence, own)
+            };
+            if english {
+                english_left.push(format!("{path}: {sentence}"));
+            }
+        }
+    }
+    english_left.sort();
+    english_left.dedup();
+    assert!(english_left.is_empty(), "English left in translated pages:\n{}", english_left.join("\n"));
+}
+
 // ---- fidelity to the seeds ----
 
 /// Words only: lowercase letters and digits, hyphens dropped (so a PDF's "extrac-tive" and the

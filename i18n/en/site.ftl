@@ -143,3 +143,12 @@ status-all-done = Nothing to do: everything is translated and up to date.
 ## Error page
 not-found-title = Page not found
 not-found-text = This page does not exist. It may have moved; choose your language to start again from the contents.
+
+## Punctuation between parts of a line
+# Between a label and its text ("Challenge 2.1.a: Companies may…"); keep the quotes to keep spaces.
+label-separator = { ": " }
+# Between items of a list ("Good practice 1, Good practice 3").
+list-separator = { ", " }
+# Between the parts of a source's reference (title, publisher, year), and after the last.
+reference-separator = { ", " }
+reference-end = .

@@ -1,4 +1,4 @@
-# translates: da3231769af30878
+# translates: 8d9485bb58380545
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -144,3 +144,9 @@ status-all-done = No hay nada pendiente: todo está traducido y actualizado.
 ## Página de error
 not-found-title = Página no encontrada
 not-found-text = Esta página no existe. Es posible que se haya trasladado; elija su idioma para volver a empezar desde el índice.
+
+## Puntuación
+label-separator = { ": " }
+list-separator = { ", " }
+reference-separator = { ", " }
+reference-end = .

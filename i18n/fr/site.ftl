@@ -1,4 +1,4 @@
-# translates: da3231769af30878
+# translates: 8d9485bb58380545
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -142,3 +142,9 @@ status-all-done = Rien à faire : tout est traduit et à jour.
 ## Page d’erreur
 not-found-title = Page introuvable
 not-found-text = Cette page n’existe pas. Elle a peut-être été déplacée ; choisissez votre langue pour repartir du sommaire.
+
+## Ponctuation
+label-separator = { "\u00A0: " }
+list-separator = { ", " }
+reference-separator = { ", " }
+reference-end = .

@@ -1,4 +1,4 @@
-# translates: da3231769af30878
+# translates: 8d9485bb58380545
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -143,3 +143,9 @@ status-all-done = 无待办事项：所有内容均已翻译且为最新。
 ## Error page
 not-found-title = 未找到页面
 not-found-text = 此页面不存在，可能已被移动。请选择语言，从目录重新开始。
+
+## 标点
+label-separator = ：
+list-separator = 、
+reference-separator = ，
+reference-end = 。

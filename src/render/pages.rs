@@ -389,7 +389,7 @@ impl<'a> Renderer<'a> {
         };
         let challenge: &Challenge = found.item;
         let heading = self.t(lang, "challenge-heading", &[("id", id)]);
-        let mut context = self.base(lang, &folder, &format!("{heading}: {}", challenge.statement), |l| links::section_or_challenge(l, id));
+        let mut context = self.base(lang, &folder, &format!("{heading}{}{}", self.t(lang, "label-separator", &[]), challenge.statement), |l| links::section_or_challenge(l, id));
         let mut writer = self.writer(lang, &folder);
         writer.heading_shift = 1;
         // Cross-references to this page's own good practices stay on the page.
@@ -533,6 +533,8 @@ impl<'a> Renderer<'a> {
             note: Option<String>,
             note_lang: String,
             author: Option<String>,
+            /// Authors and publishers are given as they publish, in English.
+            author_lang: String,
             year: Option<String>,
             url: Option<String>,
             cited_in: Vec<Entry>,
@@ -559,6 +561,7 @@ impl<'a> Renderer<'a> {
                     note: note.map(|(n, _)| n.to_string()),
                     note_lang: note.map(|(_, l)| lang_attr(l, &tag, self.site)).unwrap_or_default(),
                     author: source.author.clone(),
+                    author_lang: lang_attr(default, &tag, self.site),
                     year: source.year.clone(),
                     url: source.url.clone(),
                     cited_in: self.places_referring(lang, &writer, |node| {
@@ -675,6 +678,7 @@ impl<'a> Renderer<'a> {
             title: String,
             lang: String,
             author: Option<String>,
+            author_lang: String,
             year: Option<String>,
             url: Option<String>,
         }
@@ -763,6 +767,7 @@ impl<'a> Renderer<'a> {
                     title: title.to_string(),
                     lang: lang_attr(title_lang, &tag, self.site),
                     author: source.author.clone(),
+                    author_lang: lang_attr(default, &tag, self.site),
                     year: source.year.clone(),
                     url: source.url.clone(),
                 }
