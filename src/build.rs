@@ -143,10 +143,7 @@ pub fn render(root: &Path, diagnostics: &Diagnostics, search_index: SearchIndex<
         SearchIndex::KeepIn(folder) => Some(Some(folder)),
     };
     if let Some(keep_in) = keep_in {
-        match search::index_site(&loaded.site, &loaded.ui, keep_in).and_then(|i| search::export_site(&i, &loaded.ui)) {
-            Ok(search_files) => files.extend(search_files),
-            Err(problem) => diagnostics.error(root.join(search::INDEX_FOLDER), None, problem),
-        }
+        files.extend(search_files(root, &loaded, keep_in, diagnostics));
     }
     for (path, source) in theme.static_files(root) {
         match std::fs::read(&source) {
@@ -155,6 +152,25 @@ pub fn render(root: &Path, diagnostics: &Diagnostics, search_index: SearchIndex<
         }
     }
     (!diagnostics.has_errors()).then_some(Rendered { files, pages: counts })
+}
+
+/// The browser's search index files; the tantivy indexes also kept in `keep_in` when given.
+fn search_files(root: &Path, loaded: &Loaded, keep_in: Option<&Path>, diagnostics: &Diagnostics) -> Vec<OutputFile> {
+    match search::index_site(&loaded.site, &loaded.ui, keep_in).and_then(|i| search::export_site(&i, &loaded.ui)) {
+        Ok(files) => files,
+        Err(problem) => {
+            diagnostics.error(root.join(search::INDEX_FOLDER), None, problem);
+            Vec::new()
+        }
+    }
+}
+
+/// Only the search index files (in memory), for the live preview, which publishes pages first.
+pub fn render_search(root: &Path) -> Option<Vec<OutputFile>> {
+    let diagnostics = Diagnostics::new();
+    let loaded = load(root, &diagnostics)?;
+    let files = search_files(root, &loaded, None, &diagnostics);
+    (!diagnostics.has_errors()).then_some(files)
 }
 
 /// Builds into `out`, or only checks when `out` is `None`.

@@ -30,10 +30,11 @@ struct Shared {
     changed: Condvar,
 }
 
-/// Builds into memory; returns the files, or the problems.
+/// Builds the pages into memory (the search index follows, see `refresh_search`); returns the
+/// files, or the problems.
 fn build_once(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnostic>> {
     let diagnostics = Diagnostics::new();
-    match build::render(root, &diagnostics, build::SearchIndex::InMemory) {
+    match build::render(root, &diagnostics, build::SearchIndex::Skip) {
         Some(rendered) => Ok(rendered.files.into_iter().map(|f| (f.path, f.bytes)).collect()),
         None => Err(diagnostics.into_sorted().into_iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).collect()),
     }
@@ -46,8 +47,12 @@ fn rebuild(root: &Path, shared: &Shared) {
     let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
     snapshot.version += 1;
     match result {
-        Ok(files) => {
+        Ok(mut files) => {
             eprintln!("rebuilt in {} ms", elapsed.as_millis());
+            // Until the new search index is ready, the previous one answers.
+            for (path, bytes) in snapshot.files.iter().filter(|(p, _)| p.starts_with("search/")) {
+                files.insert(path.clone(), bytes.clone());
+            }
             snapshot.files = Arc::new(files);
             snapshot.problems = None;
         }
@@ -60,6 +65,22 @@ fn rebuild(root: &Path, shared: &Shared) {
         }
     }
     shared.changed.notify_all();
+}
+
+/// Rebuilds the search index after the pages are published, and swaps it in unless a newer
+/// build came meanwhile (which brings its own). Pages need no reload for it.
+fn refresh_search(root: &Path, shared: &Shared) {
+    let start = Instant::now();
+    let version = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner()).version;
+    let Some(search) = build::render_search(root) else { return };
+    let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
+    if snapshot.version != version || snapshot.problems.is_some() {
+        return;
+    }
+    let mut files: HashMap<String, Vec<u8>> = snapshot.files.iter().filter(|(p, _)| !p.starts_with("search/")).map(|(p, b)| (p.clone(), b.clone())).collect();
+    files.extend(search.into_iter().map(|f| (f.path, f.bytes)));
+    snapshot.files = Arc::new(files);
+    eprintln!("search index updated in {} ms", start.elapsed().as_millis());
 }
 
 /// Runs until the process is stopped. `ready` receives the address once the server listens.
@@ -75,6 +96,7 @@ pub fn serve(root: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Str
         changed: Condvar::new(),
     });
     rebuild(&root, &shared);
+    refresh_search(&root, &shared);
 
     let (sender, receiver) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -97,6 +119,7 @@ pub fn serve(root: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Str
             while receiver.recv().is_ok() {
                 while receiver.recv_timeout(Duration::from_millis(40)).is_ok() {}
                 rebuild(&root, &shared);
+                refresh_search(&root, &shared);
             }
         });
     }
