@@ -96,6 +96,17 @@ fn good_practices_have_stable_anchors_identical_across_languages() {
 }
 
 #[test]
+fn a_good_practice_heading_keeps_its_text_in_one_piece() {
+    // The heading lays out its number beside its text: a cross-reference inside the text must
+    // stay inside the text's own element, not become a column of its own.
+    let page = built().page("en/1.1.a/index.html");
+    let start = page.find(r#"<h3 id="gp-2-title">"#).expect("heading of gp-2");
+    let heading = &page[start..start + page[start..].find("</h3>").unwrap()];
+    let title = &heading[heading.find(r#"<span class="practice-title">"#).expect("the title's element")..];
+    assert!(title.contains(r#"class="xref"#), "{heading}");
+}
+
+#[test]
 fn footnotes_are_numbered_with_links_both_ways() {
     let project = built();
     let page = project.page("en/1.1.a/index.html");
