@@ -19,8 +19,10 @@ use super::index::LanguageIndex;
 use crate::localize::Localizer;
 use crate::output::OutputFile;
 
-/// Documents per `d-<n>.js` file.
-pub const DOCUMENTS_PER_FILE: usize = 8;
+/// Documents per `d-<n>.js` file. Results are scattered across the index, so each one shown
+/// costs a file: two per file fetch a third to a half of the bytes eight did on a large
+/// site (bench/README.md), for more, smaller files on disk.
+pub const DOCUMENTS_PER_FILE: usize = 2;
 
 /// About how large a `t-<n>.js` file grows before the next one starts: small enough that a
 /// query fetches little, large enough that a big site does not become thousands of files.
