@@ -132,13 +132,9 @@ impl<'a> Renderer<'a> {
         self.site.home(lang).map(|h| h.item.title.clone()).unwrap_or_default()
     }
 
-    /// What every page's layout needs: language, way to the root, switcher, main links.
-    /// `folder_in` gives this page's folder in another language.
-    fn base(&self, lang: &str, folder: &str, title: &str, folder_in: impl Fn(&str) -> String) -> Context {
-        let root = links::root_from(folder);
-        let mut context = Context::new();
-        let alternates: Vec<Alternate> = self
-            .site
+    /// A link to this page (`folder_in` gives its folder) in each language, each named in its own.
+    fn language_links(&self, root: &str, current: Option<&str>, folder_in: impl Fn(&str) -> String) -> Vec<Alternate> {
+        self.site
             .config
             .languages
             .iter()
@@ -146,10 +142,18 @@ impl<'a> Renderer<'a> {
                 code: other.code.clone(),
                 tag: other.tag.clone(),
                 name: self.t(&other.code, "language-name", &[]),
-                href: links::href(&root, &folder_in(&other.code), None),
-                current: other.code == lang,
+                href: links::href(root, &folder_in(&other.code), None),
+                current: current == Some(other.code.as_str()),
             })
-            .collect();
+            .collect()
+    }
+
+    /// What every page's layout needs: language, way to the root, switcher, main links.
+    /// `folder_in` gives this page's folder in another language.
+    fn base(&self, lang: &str, folder: &str, title: &str, folder_in: impl Fn(&str) -> String) -> Context {
+        let root = links::root_from(folder);
+        let mut context = Context::new();
+        let alternates = self.language_links(&root, Some(lang), folder_in);
         let site_title = self.site_title(lang);
         context.insert("lang", lang);
         context.insert("tag", &self.tag(lang));
@@ -250,19 +254,7 @@ impl<'a> Renderer<'a> {
     fn chooser(&self) -> Result<Page, Diagnostic> {
         let default = self.site.default_language();
         let mut context = self.base(default, "", "", links::home);
-        let choices: Vec<Alternate> = self
-            .site
-            .config
-            .languages
-            .iter()
-            .map(|l| Alternate {
-                code: l.code.clone(),
-                tag: l.tag.clone(),
-                name: self.t(&l.code, "language-name", &[]),
-                href: links::href("", &links::home(&l.code), None),
-                current: false,
-            })
-            .collect();
+        let choices = self.language_links("", None, links::home);
         let titles: Vec<(String, String, String)> = self
             .site
             .config
@@ -280,19 +272,7 @@ impl<'a> Renderer<'a> {
         let default = self.site.default_language();
         let mut context = self.base(default, "", "", links::home);
         let base = self.site.config.base_path().to_string();
-        let choices: Vec<Alternate> = self
-            .site
-            .config
-            .languages
-            .iter()
-            .map(|l| Alternate {
-                code: l.code.clone(),
-                tag: l.tag.clone(),
-                name: self.t(&l.code, "language-name", &[]),
-                href: format!("{base}{}index.html", links::home(&l.code)),
-                current: false,
-            })
-            .collect();
+        let choices = self.language_links(&base, None, links::home);
         context.insert("choices", &choices);
         context.insert("assets", &format!("{base}assets/"));
         Ok(Page { path: "404.html".into(), lang: None, body: self.theme.render(default, "404.html", &context)? })
