@@ -48,7 +48,7 @@ fn rebuild(root: &Path, shared: &Shared) {
     snapshot.version += 1;
     match result {
         Ok(mut files) => {
-            eprintln!("rebuilt in {} ms", elapsed.as_millis());
+            eprintln!("pages built in {} ms", elapsed.as_millis());
             // Until the new search index is ready, the previous one answers.
             for (path, bytes) in snapshot.files.iter().filter(|(p, _)| p.starts_with("search/")) {
                 files.insert(path.clone(), bytes.clone());
