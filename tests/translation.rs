@@ -151,6 +151,14 @@ fn dropped_citations_and_good_practices_are_reported_on_the_translation() {
     let problems = problems_in(&project.check(), FR_CHALLENGE);
     assert!(problems.iter().any(|p| p.contains("has 2 good practices (## headings); English has 3")), "{problems:#?}");
 
+    // A heading lost to a typo (### instead of ##) is reported once, not as a mismatch of every
+    // good practice after it: the citations are all still there.
+    let project = Project::fixture();
+    project.edit(FR_CHALLENGE, "## Assurer le suivi", "### Assurer le suivi");
+    let problems = problems_in(&project.check(), FR_CHALLENGE);
+    assert!(problems.iter().any(|p| p.contains("has 2 good practices (## headings); English has 3")), "{problems:#?}");
+    assert!(problems.iter().all(|p| !p.contains("citation")), "{problems:#?}");
+
     let project = Project::fixture();
     project.edit(FR_CHALLENGE, "## Assurer le suivi {#follow-up}", "## Assurer le suivi {#suivi}");
     project.edit(FR_CHALLENGE, "[](box:tools)", "");

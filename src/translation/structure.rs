@@ -60,8 +60,8 @@ fn marks(nodes: &[Located]) -> BTreeMap<Mark, Vec<u32>> {
     found
 }
 
-fn practice_marks(practice: &GoodPractice) -> BTreeMap<Mark, Vec<u32>> {
-    let nodes: Vec<Located> = practice.heading.iter().chain(practice.body.iter()).cloned().collect();
+fn practice_marks(practices: &[GoodPractice]) -> BTreeMap<Mark, Vec<u32>> {
+    let nodes: Vec<Located> = practices.iter().flat_map(|p| p.heading.iter().chain(p.body.iter())).cloned().collect();
     marks(&nodes)
 }
 
@@ -120,6 +120,12 @@ pub fn compare_challenge(english: &Challenge, translated: &Challenge, diagnostic
                 crate::diagnostics::display_path(english_file)
             ),
         );
+        // Pairing practices by position would blame every practice after the missing heading;
+        // comparing the whole text names only what is really missing or extra.
+        let line = t.first().map_or(1, |p| p.line);
+        compare_marks(file, "In this challenge", line, &practice_marks(e), &practice_marks(t), english_file, diagnostics);
+        compare_footnotes(english, translated, diagnostics);
+        return;
     }
     for (index, (english_practice, translated_practice)) in e.iter().zip(t.iter()).enumerate() {
         let place = format!("In good practice {}", index + 1);
@@ -137,12 +143,17 @@ pub fn compare_challenge(english: &Challenge, translated: &Challenge, diagnostic
             file,
             &place,
             translated_practice.line,
-            &practice_marks(english_practice),
-            &practice_marks(translated_practice),
+            &practice_marks(std::slice::from_ref(english_practice)),
+            &practice_marks(std::slice::from_ref(translated_practice)),
             english_file,
             diagnostics,
         );
     }
+    compare_footnotes(english, translated, diagnostics);
+}
+
+fn compare_footnotes(english: &Challenge, translated: &Challenge, diagnostics: &Diagnostics) {
+    let file = &translated.info.file;
     let english_notes: Vec<&str> = english.footnotes.iter().map(|f| f.label.as_str()).collect();
     let translated_notes: Vec<&str> = translated.footnotes.iter().map(|f| f.label.as_str()).collect();
     if english_notes.len() != translated_notes.len() {
