@@ -19,6 +19,8 @@ pub struct Localizer {
     bundles: BTreeMap<String, FluentBundle<FluentResource>>,
     /// Message ids per language, with the file that defines each.
     messages: BTreeMap<String, BTreeMap<String, PathBuf>>,
+    /// The variables (`{ $name }`) each message uses, per language, with the message's line.
+    variables: BTreeMap<String, BTreeMap<String, (BTreeSet<String>, Option<u32>)>>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -31,12 +33,14 @@ impl Localizer {
     pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Localizer {
         let mut bundles = BTreeMap::new();
         let mut messages = BTreeMap::new();
+        let mut variables = BTreeMap::new();
         for language in &config.languages {
             let id: unic_langid::LanguageIdentifier = language.tag.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Isolation marks would end up inside attributes and the search index.
             bundle.set_use_isolating(false);
             let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+            let mut uses = BTreeMap::new();
             let folder = Path::new("i18n").join(&language.code);
             let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(&folder))
                 .map(|entries| {
@@ -84,6 +88,13 @@ impl Localizer {
                                 format!("The message \"{name}\" is defined twice (also in {}). Keep one.", crate::diagnostics::display_path(first)),
                             );
                         } else {
+                            let line = line_of_message(&text, &name);
+                            let mut variables = message_variables(message);
+                            if language.code == config.default_language {
+                                // The reference may document variables it does not use itself.
+                                variables.extend(documented_variables(&text, line));
+                            }
+                            uses.insert(name.clone(), (variables, line));
                             ids.insert(name, file.clone());
                         }
                     }
@@ -93,8 +104,9 @@ impl Localizer {
             }
             bundles.insert(language.code.clone(), bundle);
             messages.insert(language.code.clone(), ids);
+            variables.insert(language.code.clone(), uses);
         }
-        Localizer { default: config.default_language.clone(), bundles, messages }
+        Localizer { default: config.default_language.clone(), bundles, messages, variables }
     }
 
     /// The message `id` in `lang`, or in the reference language; the id itself if neither has it.
@@ -173,6 +185,7 @@ impl Localizer {
                     format!("{what} not translated yet; the {} text is shown instead: {}.", self.default, ids.join(", ")),
                 );
             }
+            self.check_variables(lang, diagnostics);
             for (id, file) in self.extra(lang) {
                 diagnostics.warning(
                     file,
@@ -182,6 +195,86 @@ impl Localizer {
             }
         }
     }
+
+    /// A variable the site does not pass would be shown to readers as "{$name}".
+    fn check_variables(&self, lang: &str, diagnostics: &Diagnostics) {
+        let reference = &self.variables[&self.default];
+        for (id, (used, line)) in &self.variables[lang] {
+            let Some((expected, _)) = reference.get(id) else { continue };
+            let unknown: Vec<String> = used.difference(expected).map(|v| format!("{{ ${v} }}")).collect();
+            if unknown.is_empty() {
+                continue;
+            }
+            let english = if expected.is_empty() {
+                "none".to_string()
+            } else {
+                expected.iter().map(|v| format!("{{ ${v} }}")).collect::<Vec<_>>().join(", ")
+            };
+            diagnostics.error(
+                &self.messages[lang][id],
+                *line,
+                format!(
+                    "The interface text \"{id}\" uses {}, which the site does not provide (English uses {english}). Keep the names inside {{ $… }} exactly as in English.",
+                    unknown.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// The names of the variables a message uses, in its value, attributes and plural variants.
+fn message_variables(message: &ast::Message<&str>) -> BTreeSet<String> {
+    fn in_pattern(pattern: &ast::Pattern<&str>, found: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                in_expression(expression, found);
+            }
+        }
+    }
+    fn in_expression(expression: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                in_inline(selector, found);
+                for variant in variants {
+                    in_pattern(&variant.value, found);
+                }
+            }
+            ast::Expression::Inline(inline) => in_inline(inline, found),
+        }
+    }
+    fn in_inline(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                found.insert(id.name.to_string());
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for argument in arguments.positional.iter().chain(arguments.named.iter().map(|n| &n.value)) {
+                    in_inline(argument, found);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => in_expression(expression, found),
+            _ => {}
+        }
+    }
+    let mut found = BTreeSet::new();
+    for pattern in message.value.iter().chain(message.attributes.iter().map(|a| &a.value)) {
+        in_pattern(pattern, &mut found);
+    }
+    found
+}
+
+/// Variables named in the comment lines just above a message's line, e.g.
+/// "# $month-number: the month, 1 to 12" (the runtime parser drops comments).
+fn documented_variables(text: &str, line: Option<u32>) -> BTreeSet<String> {
+    let above: Vec<&str> = text.lines().take(line.unwrap_or(1) as usize - 1).collect();
+    above
+        .iter()
+        .rev()
+        .take_while(|l| l.starts_with("# ") || **l == "#")
+        .flat_map(|l| l.split('$').skip(1))
+        .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>())
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 fn line_of_message(text: &str, name: &str) -> Option<u32> {

@@ -111,6 +111,13 @@ fn markdown_the_model_cannot_place() {
 fn broken_interface_texts() {
     let problems = problems_after(|p| p.write("i18n/en/extra.ftl", "good = fine\nbroken line without equals\n"), "i18n/en/extra.ftl");
     assert_reported(&problems, 2, "not valid Fluent");
+    // A translated variable name would show readers "{$numero}": named on its line.
+    let problems = problems_after(|p| p.edit("i18n/fr/site.ftl", "Chapitre { $number }", "Chapitre { $numero }"), "i18n/fr/site.ftl");
+    assert_reported(&problems, 23, "uses { $numero }, which the site does not provide (English uses { $number }, { $title })");
+    // A variable the English comment documents is allowed (Chinese dates use the month number).
+    let project = Project::fixture();
+    assert!(project.read("i18n/zh/site.ftl").contains("{ $month-number }"));
+    assert!(problems_in(&project.check(), "i18n/zh/site.ftl").is_empty());
 }
 
 #[test]
