@@ -1,6 +1,7 @@
 //! `toolkit handout --chapter N --lang L --pdf FILE`: prints a chapter handout to PDF with a
 //! locally installed Chromium or Chrome (headless). The HTML handout itself needs nothing.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -68,9 +69,42 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper
         css.bytes.extend_from_slice(format!("\n@page {{ size: {size}; }}\n").as_bytes());
     }
     output::write_site(&site, &files).map_err(|e| format!("A temporary copy of the site could not be written: {e}"))?;
+    let result = print_numbered(&browser, &work, &site.join(&page), pdf);
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+/// Prints the handout, then again with the page numbers the first PDF shows in its table of
+/// contents, until they no longer move (the contents page could grow by a line).
+fn print_numbered(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), String> {
+    let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let mut numbers = BTreeMap::new();
+    for _ in 0..3 {
+        std::fs::write(page, with_page_numbers(&html, &numbers)).map_err(|e| format!("{}: {e}", page.display()))?;
+        print(browser, work, page, pdf)?;
+        let found = crate::pdf::destination_pages(&std::fs::read(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?);
+        if found.is_empty() || found == numbers {
+            break;
+        }
+        numbers = found;
+    }
+    Ok(())
+}
+
+/// Fills the contents' page-number slots (`<span class="toc-page" data-for="ID"></span>`).
+fn with_page_numbers(html: &str, numbers: &BTreeMap<String, u32>) -> String {
+    let mut html = html.to_string();
+    for (id, number) in numbers {
+        let slot = format!(r#"<span class="toc-page" data-for="{id}"></span>"#);
+        html = html.replace(&slot, &format!(r#"<span class="toc-page" data-for="{id}">{number}</span>"#));
+    }
+    html
+}
+
+fn print(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), String> {
     let target = std::path::absolute(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
-    let url = format!("file://{}", std::path::absolute(site.join(&page)).map_err(|e| e.to_string())?.display());
-    let output = Command::new(&browser)
+    let url = format!("file://{}", std::path::absolute(page).map_err(|e| e.to_string())?.display());
+    let output = Command::new(browser)
         .args([
             "--headless",
             "--no-sandbox",
@@ -81,14 +115,14 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper
             "--disable-component-update",
             "--disable-sync",
             "--no-pdf-header-footer",
+            // Bookmarks from the headings, for the PDF reader's sidebar.
+            "--generate-pdf-document-outline",
         ])
         .arg(format!("--user-data-dir={}", work.join("profile").display()))
         .arg(format!("--print-to-pdf={}", target.display()))
         .arg(&url)
         .output()
-        .map_err(|e| format!("{} could not be started: {e}", browser.display()));
-    let _ = std::fs::remove_dir_all(&work);
-    let output = output?;
+        .map_err(|e| format!("{} could not be started: {e}", browser.display()))?;
     if !output.status.success() || !target.is_file() {
         return Err(format!(
             "{} could not print the handout: {}",

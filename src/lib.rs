@@ -15,6 +15,7 @@ pub mod localize;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod search;
 pub mod serve;

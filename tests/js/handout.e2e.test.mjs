@@ -46,12 +46,22 @@ for (const lang of languages) {
       // Cover, contents, a page or more per challenge, sources and notes.
       assert.ok(pages >= expected.length + 3 && pages < expected.length * 6 + 10, `${pages} pages for ${expected.length} challenges`);
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-      const flat = comparable(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }), lang);
+      // -raw keeps the order of the page's text, so a page number in the contents does not split an entry.
+      const flat = comparable(execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }), lang);
       for (const statement of expected) assert.ok(flat.includes(comparable(statement, lang)), `missing: ${statement}`);
       // Page numbers in the margin: "Page 2 / 14" in the reader's language, on every page but the cover.
       const label = fluent(lang, 'handout-page');
       const numbered = new Set([...comparable(text, lang).matchAll(new RegExp(`${label} ?(\\d+) ?/ ?${pages}`, 'g'))].map((m) => m[1]));
       assert.ok(numbered.size >= pages - 1, `page numbers found on ${numbered.size} of ${pages} pages`);
+      // The contents give each challenge's page: the page that starts with its heading.
+      const contents = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], { encoding: 'utf8' });
+      const entries = [...contents.matchAll(/^\s*(\d+\.\d+\.[a-z])\s.*?\s(\d+)\s*$/gm)].map((m) => [m[1], Number(m[2])]);
+      assert.equal(entries.length, expected.length, `numbered contents entries:\n${contents}`);
+      for (const [id, page] of entries) {
+        const heading = comparable(fluent(lang, 'challenge-heading').replace('{ $id }', id), lang);
+        const onPage = comparable(execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }), lang);
+        assert.ok(onPage.includes(heading), `${id} is not on page ${page} as the contents say`);
+      }
       // No navigation: no skip link, search box, language switcher or site menu.
       for (const id of ['skip-to-content', 'search-label', 'handout-back', 'handout-tip']) {
         assert.ok(!flat.includes(comparable(fluent(lang, id), lang)), `navigation text in print: ${fluent(lang, id)}`);
