@@ -62,6 +62,8 @@ for (const lang of languages) {
         const onPage = comparable(execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }), lang);
         assert.ok(onPage.includes(heading), `${id} is not on page ${page} as the contents say`);
       }
+      // Bookmarks for the PDF reader's sidebar.
+      assert.ok(readFileSync(pdf).includes('/Type /Outlines'), 'no document outline');
       // No navigation: no skip link, search box, language switcher or site menu.
       for (const id of ['skip-to-content', 'search-label', 'handout-back', 'handout-tip']) {
         assert.ok(!flat.includes(comparable(fluent(lang, id), lang)), `navigation text in print: ${fluent(lang, id)}`);
