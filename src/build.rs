@@ -38,6 +38,7 @@ pub const MESSAGES_USED_IN_CODE: &[&str] = &[
     "case-studies",
     "sources",
     "glossary",
+    "handout-page-ref",
 ];
 
 #[derive(Debug, Default)]

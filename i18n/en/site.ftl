@@ -114,6 +114,8 @@ handout-contents = Contents
 handout-sources = Sources cited
 handout-notes = Notes
 handout-page = Page
+# After a cross-reference to a part of the same handout, e.g. "see Challenge 3.7.b, p. 6".
+handout-page-ref = , p. { $page }
 # The date, e.g. "22 November 2026". Available: { $day } { $month } { $month-number } { $year }
 date = { $day } { $month } { $year }
 month-1 = January

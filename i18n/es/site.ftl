@@ -1,4 +1,4 @@
-# translates: 8d9485bb58380545
+# translates: 74c93c76632b7e2c
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -115,6 +115,7 @@ handout-contents = Índice
 handout-sources = Fuentes citadas
 handout-notes = Notas
 handout-page = Página
+handout-page-ref = , pág. { $page }
 # La fecha, p. ej. «22 de noviembre de 2026». Disponibles: { $day } { $month } { $month-number } { $year }
 date = { $day } de { $month } de { $year }
 month-1 = enero

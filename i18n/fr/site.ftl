@@ -1,4 +1,4 @@
-# translates: 8d9485bb58380545
+# translates: 74c93c76632b7e2c
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -113,6 +113,7 @@ handout-contents = Sommaire
 handout-sources = Sources citées
 handout-notes = Notes
 handout-page = Page
+handout-page-ref = , p. { $page }
 # La date, p. ex. « 22 novembre 2026 ». Variables : { $day } { $month } { $month-number } { $year }
 date = { $day } { $month } { $year }
 month-1 = janvier

@@ -1,4 +1,4 @@
-# translates: 8d9485bb58380545
+# translates: 74c93c76632b7e2c
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -114,6 +114,7 @@ handout-contents = 目录
 handout-sources = 所引文献
 handout-notes = 注释
 handout-page = 页码
+handout-page-ref = ，第{ $page }页
 # 日期，例如“2026年11月22日”。可用：{ $day } { $month } { $month-number } { $year }
 date = { $year }年{ $month-number }月{ $day }日
 month-1 = 1月

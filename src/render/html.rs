@@ -267,9 +267,15 @@ impl<'a> PageWriter<'a> {
         let label = self.reference_label(&target);
         match self.site.target_state(&target) {
             TargetState::Published => {
-                let href = self.local_targets.get(text).cloned().unwrap_or_else(|| self.target_href(&target));
+                let local = self.local_targets.get(text);
+                let href = local.cloned().unwrap_or_else(|| self.target_href(&target));
                 let title = self.reference_title(&target).map(|t| format!(" title=\"{}\"", escape(&t))).unwrap_or_default();
-                (format!("<a class=\"xref\" href=\"{}\"{title}>", escape(&href)), label, "</a>".into())
+                // Inside a handout: ", p. 6" once `toolkit handout` knows the page.
+                let close = match local.and_then(|href| href.strip_prefix('#')) {
+                    Some(anchor) => format!("</a>{}", page_slot("ref-page", anchor, &self.ui.text(self.lang, "handout-page-ref", &[("page", PAGE)]))),
+                    None => "</a>".into(),
+                };
+                (format!("<a class=\"xref\" href=\"{}\"{title}>", escape(&href)), label, close)
             }
             _ => (
                 format!("<span class=\"xref forthcoming\" title=\"{}\">", escape(&self.ui.text(self.lang, "forthcoming", &[]))),
@@ -424,4 +430,13 @@ impl<'a> PageWriter<'a> {
         }
         out.trim().to_string()
     }
+}
+
+/// Stands for the page number in a page slot's label.
+pub const PAGE: &str = "{page}";
+
+/// An empty element that `toolkit handout` fills with `label`, `PAGE` replaced by the page
+/// `anchor` is printed on (browsers cannot number pages of link targets).
+pub fn page_slot(class: &str, anchor: &str, label: &str) -> String {
+    format!("<span class=\"{class}\" data-page-of=\"{}\" data-label=\"{}\"></span>", escape(anchor), escape(label))
 }

@@ -62,6 +62,14 @@ for (const lang of languages) {
         const onPage = comparable(execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }), lang);
         assert.ok(onPage.includes(heading), `${id} is not on page ${page} as the contents say`);
       }
+      // Cross-references to challenges of the same handout give their page: "see Challenge 3.7.b, p. 6".
+      const pageRef = comparable(fluent(lang, 'handout-page-ref'), lang).replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{ ?\\\$page ?\}/, '(\\d+)');
+      const xrefs = [...flat.matchAll(new RegExp(`(\\d+\\.\\d+\\.[a-z])${pageRef}`, 'g'))];
+      if (chapter === 3) assert.ok(xrefs.length >= 2, `cross-references with pages: ${xrefs.length}`);
+      for (const [, id, page] of xrefs) {
+        const heading = comparable(fluent(lang, 'challenge-heading').replace('{ $id }', id), lang);
+        assert.ok(comparable(execFileSync('pdftotext', ['-f', page, '-l', page, pdf, '-'], { encoding: 'utf8' }), lang).includes(heading), `${id} is not on page ${page}`);
+      }
       // Bookmarks for the PDF reader's sidebar.
       assert.ok(readFileSync(pdf).includes('/Type /Outlines'), 'no document outline');
       // No navigation: no skip link, search box, language switcher or site menu.
