@@ -11,6 +11,7 @@ use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::localize::Localizer;
 use crate::model::Site;
+use crate::offline;
 use crate::output::{self, OutputFile};
 use crate::render::pages::Renderer;
 use crate::render::theme::Theme;
@@ -150,6 +151,15 @@ pub fn render(root: &Path, diagnostics: &Diagnostics, search_index: SearchIndex<
         match std::fs::read(&source) {
             Ok(bytes) => files.push(OutputFile { path: format!("assets/{path}"), bytes }),
             Err(error) => diagnostics.error(theme.folder.join("static").join(&path), None, format!("The file could not be read: {error}.")),
+        }
+    }
+    if keep_in.is_some() {
+        // Saving a language for offline reading needs its search index; the live preview,
+        // which adds the index later, has no offline copy.
+        let languages: Vec<&str> = loaded.site.config.languages.iter().map(|l| l.code.as_str()).collect();
+        match offline::service_worker(root, &theme.folder).and_then(|worker| offline::files(&files, &languages, &worker)) {
+            Ok(extra) => files.extend(extra),
+            Err(problem) => diagnostics.error(theme.folder.join(offline::SERVICE_WORKER), None, problem),
         }
     }
     (!diagnostics.has_errors()).then_some(Rendered { files, pages: counts })

@@ -1,10 +1,20 @@
 //! A short, stable fingerprint of a text, so a translation can record which version of its
-//! English original it translates. Not for security: it only has to notice edits.
+//! English original it translates, and which version of a published file a reader saved for
+//! offline reading. Not for security: it only has to notice edits.
 
 /// FNV-1a over the text with line endings normalised, as 16 hex digits.
 pub fn text_hash(text: &str) -> String {
+    fnv(text.bytes().filter(|&b| b != b'\r'))
+}
+
+/// FNV-1a over exact bytes (a file as published), as 16 hex digits.
+pub fn bytes_hash(bytes: &[u8]) -> String {
+    fnv(bytes.iter().copied())
+}
+
+fn fnv(bytes: impl Iterator<Item = u8>) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes().filter(|&b| b != b'\r') {
+    for byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }

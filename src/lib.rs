@@ -14,6 +14,7 @@ pub mod hash;
 pub mod localize;
 pub mod markdown;
 pub mod model;
+pub mod offline;
 pub mod output;
 pub mod pdf;
 pub mod render;

@@ -233,3 +233,47 @@ fn the_language_chooser_needs_no_script() {
         assert!(page.contains(&format!("href=\"{lang}/index.html\"")), "{lang}");
     }
 }
+
+/// Every file under `public/<folder>`, by its path in the site.
+fn site_files(project: &Project, folder: &str) -> Vec<(String, Vec<u8>)> {
+    let public = project.path("public");
+    walkdir::WalkDir::new(public.join(folder))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+fn offline_manifest(project: &Project, lang: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(project.path(&format!("public/offline/{lang}.json"))).unwrap()).unwrap()
+}
+
+#[test]
+fn each_language_lists_its_files_for_offline_reading() {
+    let project = built();
+    for lang in ["en", "fr", "zh"] {
+        let manifest = offline_manifest(&project, lang);
+        let files = manifest["files"].as_object().unwrap();
+        let expected: Vec<(String, Vec<u8>)> =
+            [lang.to_string(), format!("search/{lang}"), "assets".into()].iter().flat_map(|folder| site_files(&project, folder)).collect();
+        assert_eq!(files.len(), expected.len() + 1, "{lang}: its pages, search index, shared assets and the chooser");
+        for (path, bytes) in &expected {
+            assert_eq!(files[path].as_str(), Some(toolkit::hash::bytes_hash(bytes).as_str()), "{path}");
+        }
+        assert!(files.contains_key("index.html"));
+        assert!(files.keys().all(|p| !p.starts_with("es/") && !p.contains("/es/")), "{lang}: nothing of another language");
+        let total: usize = expected.iter().map(|(_, b)| b.len()).sum::<usize>() + std::fs::read(project.path("public/index.html")).unwrap().len();
+        assert_eq!(manifest["bytes"].as_u64(), Some(total as u64));
+    }
+    // An edit changes the worker's version and the fingerprint of the edited page only.
+    let worker = std::fs::read_to_string(project.path("public/sw.js")).unwrap();
+    assert!(worker.starts_with("const VERSION = '") && worker.contains("addEventListener('fetch'"));
+    let before = offline_manifest(&project, "en");
+    project.edit("content/en/1/1.1/a.md", "Raise the", "Raise again the");
+    assert_clean(&project.build());
+    let after = offline_manifest(&project, "en");
+    assert_ne!(worker, std::fs::read_to_string(project.path("public/sw.js")).unwrap());
+    assert_ne!(before["files"]["en/1.1.a/index.html"], after["files"]["en/1.1.a/index.html"]);
+    assert_eq!(before["files"]["en/1.1.b/index.html"], after["files"]["en/1.1.b/index.html"]);
+}

@@ -154,3 +154,14 @@ list-separator = { ", " }
 # Between the parts of a source's reference (title, publisher, year), and after the last.
 reference-separator = { ", " }
 reference-end = .
+
+## Reading offline (home page)
+offline-title = Read offline
+# { $size }: e.g. "0.8 MB".
+offline-intro = Save the toolkit in English on this device ({ $size }) to read and search it without a connection.
+offline-save = Save for offline reading
+offline-saving = Saving… { $done } of { $total } files
+offline-saved = Saved on this device: the toolkit in English opens and searches without a connection, and updates itself when you are online.
+offline-remove = Remove from this device
+offline-removed = Removed from this device.
+offline-failed = Saving stopped, probably because the connection was lost. Try again: what was already saved is kept.

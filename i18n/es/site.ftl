@@ -1,4 +1,4 @@
-# translates: 74c93c76632b7e2c
+# translates: 5d36866912d047a4
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -151,3 +151,13 @@ label-separator = { ": " }
 list-separator = { ", " }
 reference-separator = { ", " }
 reference-end = .
+
+## Lectura sin conexión (página de inicio)
+offline-title = Leer sin conexión
+offline-intro = Guarde el conjunto de herramientas en español en este dispositivo ({ $size }) para leerlo y realizar búsquedas sin conexión.
+offline-save = Guardar para leer sin conexión
+offline-saving = Guardando… { $done } de { $total } archivos
+offline-saved = Guardado en este dispositivo: el conjunto de herramientas en español se abre y permite búsquedas sin conexión, y se actualiza cuando usted está en línea.
+offline-remove = Eliminar de este dispositivo
+offline-removed = Eliminado de este dispositivo.
+offline-failed = El guardado se interrumpió, probablemente porque se perdió la conexión. Vuelva a intentarlo: lo que ya se guardó se conserva.

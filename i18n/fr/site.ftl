@@ -1,4 +1,4 @@
-# translates: 74c93c76632b7e2c
+# translates: 5d36866912d047a4
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -149,3 +149,13 @@ label-separator = { "\u00A0: " }
 list-separator = { ", " }
 reference-separator = { ", " }
 reference-end = .
+
+## Lecture hors ligne (page d’accueil)
+offline-title = Lire hors ligne
+offline-intro = Enregistrez la boîte à outils en français sur cet appareil ({ $size }) pour la lire et y faire des recherches sans connexion.
+offline-save = Enregistrer pour la lecture hors ligne
+offline-saving = Enregistrement… { $done } fichiers sur { $total }
+offline-saved = Enregistrée sur cet appareil : la boîte à outils en français s’ouvre et permet les recherches sans connexion, et se met à jour lorsque vous êtes en ligne.
+offline-remove = Supprimer de cet appareil
+offline-removed = Supprimée de cet appareil.
+offline-failed = L’enregistrement s’est interrompu, probablement parce que la connexion a été perdue. Réessayez : ce qui a déjà été enregistré est conservé.

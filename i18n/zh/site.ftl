@@ -1,4 +1,4 @@
-# translates: 74c93c76632b7e2c
+# translates: 5d36866912d047a4
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -150,3 +150,13 @@ label-separator = ：
 list-separator = 、
 reference-separator = ，
 reference-end = 。
+
+## 离线阅读（首页）
+offline-title = 离线阅读
+offline-intro = 将中文版工具包保存到本设备（{ $size }），无需网络连接即可阅读和搜索。
+offline-save = 保存以便离线阅读
+offline-saving = 正在保存……第{ $done }个文件，共{ $total }个
+offline-saved = 已保存到本设备：中文版工具包无需网络连接即可打开和搜索，并会在联网时自动更新。
+offline-remove = 从本设备删除
+offline-removed = 已从本设备删除。
+offline-failed = 保存已中断，可能是网络连接已断开。请重试：已保存的内容将予以保留。

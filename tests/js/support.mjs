@@ -35,10 +35,12 @@ export function build(root) {
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.xml': 'application/xml', '.svg': 'image/svg+xml' };
 
-/** Serves a folder on 127.0.0.1; `url` ends with a slash. */
+/** Serves a folder on 127.0.0.1; `url` ends with a slash, `requests` lists the paths asked for. */
 export async function serve(folder) {
+  const requests = [];
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    requests.push(path);
     let file = join(folder, path);
     if (!file.startsWith(folder)) { response.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -47,7 +49,8 @@ export async function serve(folder) {
     response.end(readFileSync(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+  const close = () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); });
+  return { url: `http://127.0.0.1:${server.address().port}/`, requests, close };
 }
 
 export function launch() {

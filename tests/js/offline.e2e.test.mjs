@@ -1,0 +1,123 @@
+// Reading offline, in headless Chromium over HTTP: the service worker keeps the pages a reader
+// opens; "Save for offline reading" keeps a whole language, search included; a new build
+// refreshes a saved language by fetching only the files that changed; removing forgets it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, launch, project, projectRoot, serve } from './support.mjs';
+
+const fluent = (id) => readFileSync(join(projectRoot, 'i18n/en/site.ftl'), 'utf8').match(new RegExp(`^${id} = (.*)$`, 'm'))[1];
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Whether a page loads (from the network or the service worker's copy). */
+async function opens(page, url) {
+  try {
+    const response = await page.goto(url);
+    return Boolean(response && response.ok());
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a page fails to load, tried in a tab of its own (an error page would disturb the next). */
+async function fails(context, url) {
+  const tab = await context.newPage();
+  const loaded = await opens(tab, url);
+  await tab.close();
+  return !loaded;
+}
+
+async function waitForStatus(page, text) {
+  await page.waitForFunction((t) => document.querySelector('#offline .offline-status').textContent === t, text, { timeout: 30000 });
+}
+
+/** Polls the page until `check` (run in the page) is true. */
+async function eventually(page, check, argument) {
+  for (let i = 0; i < 100; i += 1) {
+    if (await page.evaluate(check, argument)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.fail(`never true: ${check}`);
+}
+
+test('a saved language reads and searches offline, updates by what changed, and can be removed', async () => {
+  const root = project();
+  const site = build(root);
+  const server = await serve(site);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}en/index.html`);
+  await page.waitForSelector('#offline:not([hidden])');
+  assert.match(await page.textContent('#offline .offline-status'), /^Save the toolkit in English on this device \(\d+(\.\d)? MB\)/);
+  await page.click('#offline .offline-save');
+  await waitForStatus(page, fluent('offline-saved'));
+  const manifest = JSON.parse(readFileSync(join(site, 'offline/en.json'), 'utf8'));
+  assert.ok(Object.keys(manifest.files).length > 50);
+
+  // A new build: the worker changes, and the saved language is refreshed file by file.
+  const challenge = join(root, 'content/en/2/2.1/a.md');
+  writeFileSync(challenge, readFileSync(challenge, 'utf8').replace('Raise the VPs', 'Raise the VPs (revised)'));
+  build(root);
+  server.requests.length = 0;
+  await page.reload();
+  const changed = `${server.url}en/2.1.a/index.html`;
+  const updated = JSON.parse(readFileSync(join(site, 'offline/en.json'), 'utf8'));
+  assert.notEqual(updated.files['en/2.1.a/index.html'], manifest.files['en/2.1.a/index.html']);
+  // The refresh is over when the record of what is saved is the new list.
+  await eventually(page, async ([record, expected]) => {
+    const kept = await caches.match(record);
+    return Boolean(kept) && JSON.stringify((await kept.json()).files) === expected;
+  }, [`${server.url}offline/saved/en.json`, JSON.stringify(updated.files)]);
+  const fetched = server.requests.filter((p) => p.startsWith('/en/') || p.startsWith('/search/en/'));
+  assert.ok(fetched.includes('/en/2.1.a/index.html'));
+  assert.ok(fetched.length < Object.keys(manifest.files).length / 3, `refresh fetched ${fetched.length} files: ${fetched.join(' ')}`);
+
+  // Offline: every page of the language, search included; not the other languages.
+  await server.close();
+  assert.ok(await opens(page, `${server.url}en/3.7.c/index.html`), 'an unvisited page of the saved language');
+  assert.match(await page.textContent('h1'), /3\.7\.c/);
+  assert.ok(await opens(page, changed));
+  assert.match(await page.textContent('main'), /Raise the VPs \(revised\)/);
+  assert.ok(await opens(page, `${server.url}en/search/index.html?q=grievance`));
+  await page.waitForSelector('#search-results li');
+  assert.ok(await fails(context, `${server.url}fr/2.1.a/index.html`), 'French was not saved');
+
+  // The home page says it is saved, offline too, and removing forgets the language.
+  assert.ok(await opens(page, `${server.url}en/index.html`));
+  await page.waitForSelector('#offline .offline-remove:not([hidden])');
+  await waitForStatus(page, fluent('offline-saved'));
+  await page.click('#offline .offline-remove');
+  await waitForStatus(page, fluent('offline-removed'));
+  assert.ok(await fails(context, `${server.url}en/3.7.c/index.html`), 'removed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pages a reader opened stay readable offline; others are not kept', async () => {
+  const server = await serve(build(project()));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}fr/index.html`);
+  await eventually(page, () => Boolean(navigator.serviceWorker.controller));
+  assert.ok(await opens(page, `${server.url}fr/2.8.a/index.html`));
+  await server.close();
+  assert.ok(await opens(page, `${server.url}fr/2.8.a/index.html`), 'a page read before');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.ok(await fails(context, `${server.url}fr/2.8.b/index.html`), 'a page never opened');
+  await context.close();
+});
+
+test('from disk (file://) nothing is registered and the panel stays hidden', async () => {
+  const site = build(project());
+  const page = await browser.newPage();
+  await page.goto(`file://${join(site, 'en/index.html')}`);
+  await page.waitForLoadState('load');
+  assert.equal(await page.isHidden('#offline'), true);
+  await page.close();
+});

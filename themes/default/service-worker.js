@@ -1,0 +1,119 @@
+// The service worker, written to the site's root as sw.js (after a line `const VERSION = ...`,
+// which changes with every build that changes a file, so browsers fetch the new one).
+//
+// Reading offline: every page and file is fetched from the network first, as if there were no
+// service worker, and kept; when the network fails or is slow (4 s) the kept copy is shown.
+// "Save for offline reading" (home page, assets/offline.js) keeps a whole language, from the
+// list offline/<lang>.json; a new version of the site refreshes saved languages, fetching only
+// the files whose fingerprint changed.
+'use strict';
+
+const CACHE = 'toolkit';
+const SLOW = 4000;
+const scope = self.registration.scope;
+const savedKey = (lang) => `${scope}offline/saved/${lang}.json`;
+
+/** The cache key of a URL: no query or fragment, and a folder's index.html. */
+function key(url) {
+  const u = new URL(url);
+  u.search = '';
+  u.hash = '';
+  if (u.pathname.endsWith('/')) u.pathname += 'index.html';
+  return u.href;
+}
+
+self.addEventListener('install', () => self.skipWaiting());
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    await self.clients.claim();
+    // A new version of the site: bring the saved languages up to date.
+    const cache = await caches.open(CACHE);
+    for (const request of await cache.keys()) {
+      const saved = request.url.match(/offline\/saved\/([\w-]+)\.json$/);
+      if (saved) await saveLanguage(saved[1], () => {}).catch(() => {});
+    }
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
+  event.respondWith(networkFirst(request));
+});
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  const network = fetch(request).then(async (response) => {
+    if (response.ok && response.type === 'basic') await cache.put(key(request.url), response.clone());
+    return response;
+  });
+  network.catch(() => {}); // Failures are handled below, or do not matter once a kept copy was shown.
+  const kept = () => cache.match(key(request.url));
+  let timer;
+  const slow = new Promise((resolve) => { timer = setTimeout(resolve, SLOW); });
+  try {
+    const first = await Promise.race([network, slow.then(kept)]);
+    if (first) return first;
+    return await network;
+  } catch {
+    return (await kept()) || Response.error();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+self.addEventListener('message', (event) => {
+  const { save, remove } = event.data || {};
+  const reply = (message) => event.source && event.source.postMessage(message);
+  if (save) {
+    event.waitUntil(saveLanguage(save, (done, total) => reply({ lang: save, state: 'progress', done, total }))
+      .then(() => reply({ lang: save, state: 'saved' }), () => reply({ lang: save, state: 'failed' })));
+  } else if (remove) {
+    event.waitUntil(removeLanguage(remove).then(() => reply({ lang: remove, state: 'removed' })));
+  }
+});
+
+/** Keeps every file of a language, fetching only what changed since it was last saved. */
+async function saveLanguage(lang, progress) {
+  const response = await fetch(`${scope}offline/${lang}.json`, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`offline/${lang}.json: ${response.status}`);
+  const cache = await caches.open(CACHE);
+  // Kept at its address too: the home page reads it to show what is saved.
+  await cache.put(`${scope}offline/${lang}.json`, response.clone());
+  const manifest = await response.json();
+  const previous = await cache.match(savedKey(lang)).then((r) => (r ? r.json() : { files: {} }), () => ({ files: {} }));
+  const files = Object.entries(manifest.files);
+  let done = 0;
+  progress(done, files.length);
+  const queue = files.slice();
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [path, fingerprint] = next;
+      const url = scope + path;
+      if (previous.files[path] !== fingerprint || !(await cache.match(url))) {
+        const file = await fetch(url, { cache: 'no-cache' });
+        if (!file.ok) throw new Error(`${path}: ${file.status}`);
+        await cache.put(url, file);
+      }
+      progress(++done, files.length);
+    }
+  };
+  // A few at a time: quick on a good connection, gentle on a poor one.
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  for (const path of Object.keys(previous.files)) {
+    if (!(path in manifest.files)) await cache.delete(scope + path);
+  }
+  await cache.put(savedKey(lang), new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
+}
+
+/** Forgets a saved language: its pages and search index (shared style sheets and scripts stay). */
+async function removeLanguage(lang) {
+  const cache = await caches.open(CACHE);
+  for (const request of await cache.keys()) {
+    const path = request.url.slice(scope.length);
+    if (path.startsWith(`${lang}/`) || path.startsWith(`search/${lang}/`) || path === `offline/${lang}.json` || request.url === savedKey(lang)) {
+      await cache.delete(request);
+    }
+  }
+}
