@@ -22,14 +22,12 @@ fn status_of(project: &Project) -> Status {
     status::compute(project.root(), &loaded.site, &loaded.ui, Some("fr"))
 }
 
+fn item<'a>(status: &'a Status, label: &str) -> &'a status::Item {
+    status.languages[0].groups.iter().flat_map(|g| g.items.iter()).find(|i| i.label == label).unwrap_or_else(|| panic!("no item {label}"))
+}
+
 fn state_of(status: &Status, label: &str) -> State {
-    status.languages[0]
-        .groups
-        .iter()
-        .flat_map(|g| g.items.iter())
-        .find(|i| i.label == label)
-        .unwrap_or_else(|| panic!("no item {label}"))
-        .state
+    item(status, label).state
 }
 
 fn stamp_files(project: &Project, files: &[&str]) {
@@ -87,6 +85,8 @@ fn changing_english_makes_translations_outdated_and_diff_shows_the_change() {
     git(&project, &["commit", "-q", "-am", "English changed"]);
     let status = status_of(&project);
     assert_eq!(state_of(&status, "Challenge 1.1.a"), State::Outdated);
+    // The work to plan: the changed line's words, not the whole text's.
+    assert_eq!(item(&status, "Challenge 1.1.a").words, "Only request deployment if the site is very remote".split(' ').count());
     let diff = english_diff(&project, FR_CHALLENGE);
     assert!(diff.contains("-- Only request deployment if the site is remote"), "{diff}");
     assert!(diff.contains("+- Only request deployment if the site is very remote"), "{diff}");
@@ -125,7 +125,12 @@ fn a_changed_interface_text_is_outdated_by_itself() {
 fn a_deleted_translation_is_missing_and_the_site_falls_back() {
     let project = Project::fixture();
     std::fs::remove_file(project.path(FR_CHALLENGE)).unwrap();
-    assert_eq!(state_of(&status_of(&project), "Challenge 1.1.a"), State::Missing);
+    let status = status_of(&project);
+    assert_eq!(state_of(&status, "Challenge 1.1.a"), State::Missing);
+    let english = project.read("content/en/1/1.1/a.md");
+    let missing = item(&status, "Challenge 1.1.a").words;
+    assert!(missing > 60 && missing < english.split_whitespace().count(), "{missing} words, markup not counted");
+    assert!(status::to_text(&status).contains(&format!("About {} English words to translate or review.", status.languages[0].words())));
     assert_clean(&project.build());
     let page = project.page("fr/1.1.a/index.html");
     assert!(page.contains(r#"<article lang="en">"#));

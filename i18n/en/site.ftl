@@ -135,6 +135,7 @@ month-12 = December
 status-title = Translation status
 status-intro = What is translated, missing or outdated in each language, compared with the English text. Outdated: the English text changed after the translation was checked (stamped). Run “toolkit i18n status” for the same report in a terminal.
 status-done = { $percent }% translated and up to date
+status-words = About { $words } English words to translate or review.
 status-translated = Translated
 status-missing = Missing
 status-outdated = Outdated

@@ -1,4 +1,4 @@
-# translates: 5d36866912d047a4
+# translates: 9a3b92fb5d2a9094
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -135,6 +135,7 @@ month-12 = diciembre
 status-title = Estado de la traducción
 status-intro = Lo que está traducido, falta o está desactualizado en cada idioma, en comparación con el texto en inglés. Desactualizado: el texto en inglés cambió después de que se revisara (sellara) la traducción. Ejecute «toolkit i18n status» para obtener el mismo informe en una terminal.
 status-done = { $percent } % traducido y actualizado
+status-words = Unas { $words } palabras en inglés por traducir o revisar.
 status-translated = Traducido
 status-missing = Falta
 status-outdated = Desactualizado

@@ -1,4 +1,4 @@
-# translates: 5d36866912d047a4
+# translates: 9a3b92fb5d2a9094
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -133,6 +133,7 @@ month-12 = décembre
 status-title = État des traductions
 status-intro = Ce qui est traduit, manquant ou périmé dans chaque langue par rapport au texte anglais. Périmé : le texte anglais a été modifié après la vérification (l’horodatage) de la traduction. La commande « toolkit i18n status » affiche le même rapport dans un terminal.
 status-done = { $percent } % traduit et à jour
+status-words = Environ { $words } mots anglais à traduire ou à revoir.
 status-translated = Traduit
 status-missing = Manquant
 status-outdated = Périmé

@@ -1,4 +1,4 @@
-# translates: 5d36866912d047a4
+# translates: 9a3b92fb5d2a9094
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -134,6 +134,7 @@ month-12 = 12月
 status-title = 翻译进度
 status-intro = 与英文原文相比，各语言版本中已翻译、缺失或已过时的内容。已过时：译文经核对（加盖时间戳）后，英文原文又有修改。在终端运行“toolkit i18n status”可获得相同的报告。
 status-done = 已翻译且为最新：{ $percent }%
+status-words = 约有{ $words }个英文单词有待翻译或审校。
 status-translated = 已翻译
 status-missing = 缺失
 status-outdated = 已过时

@@ -801,6 +801,7 @@ impl<'a> Renderer<'a> {
             percent: u32,
             bar: Bar,
             totals: (usize, usize, usize),
+            words: usize,
             groups: Vec<status::Group>,
             structure: Vec<String>,
         }
@@ -832,6 +833,7 @@ impl<'a> Renderer<'a> {
                     percent: language.percent(),
                     bar: Bar { translated: share(totals.0), outdated: share(totals.2), missing: share(totals.1) },
                     totals,
+                    words: language.words(),
                     structure: language.structure.iter().map(|d| format!("{}: {}", d.location(), d.message)).collect(),
                     lang: language.lang,
                     name: language.name,

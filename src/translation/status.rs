@@ -40,6 +40,8 @@ pub struct Item {
     /// The page showing it, relative to the site root (for the status page).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
+    /// English words to translate (missing) or that changed (outdated); 0 when translated.
+    pub words: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,6 +73,11 @@ impl LanguageStatus {
         let (translated, missing, outdated) = self.totals();
         let all = translated + missing + outdated;
         if all == 0 { 100 } else { (translated * 100 / all) as u32 }
+    }
+
+    /// English words still to translate or review, to plan the work.
+    pub fn words(&self) -> usize {
+        self.groups.iter().flat_map(|g| g.items.iter()).map(|i| i.words).sum()
     }
 
     pub fn is_complete(&self) -> bool {
@@ -158,9 +165,10 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
         originals.sort_by_key(|f| (f.kind, id_order(&f.id)));
         for english in originals {
             let file = Path::new("content").join(lang).join(&english.path);
-            let (state, reason) = match translations.get(english.path.as_str()) {
+            let translates = translations.get(english.path.as_str()).map(|t| t.translates.as_deref());
+            let (state, reason) = match translates {
                 None => (State::Missing, None),
-                Some(translated) => match outdated_reason(translated.translates.as_deref(), &english.hash) {
+                Some(stamp) => match outdated_reason(stamp, &english.hash) {
                     None => (State::Translated, None),
                     Some(reason) => (State::Outdated, Some(reason)),
                 },
@@ -172,6 +180,7 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
                 english_file: display_path(&english.file),
                 reason,
                 page: page_of(site, english, lang),
+                words: words_to_do(root, &english.file, state, translates.flatten()),
             });
         }
         for source in &site.sources.list {
@@ -190,6 +199,11 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
                 english_file: format!("{}:{}", display_path(&site.sources.file), source.line),
                 reason,
                 page: Some(format!("{}#{}", links::sources(lang), source.key)),
+                words: if state == State::Translated {
+                    0
+                } else {
+                    count_words(&format!("{} {}", source.english.title.as_deref().unwrap_or(""), source.english.note.as_deref().unwrap_or("")))
+                },
             });
         }
         items.insert("messages", message_items(root, ui, lang));
@@ -234,6 +248,7 @@ fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
         let translated_text = std::fs::read_to_string(root.join(&file)).ok();
         let stamp = translated_text.as_deref().and_then(ftl_stamp);
         let changed = changed_messages(root, english_file, &english_text, stamp.as_deref());
+        let english_messages = ftl_messages(&english_text);
         for id in ids {
             let (state, reason) = if !ui.has(lang, id) {
                 (State::Missing, None)
@@ -251,6 +266,11 @@ fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
                     ),
                 }
             };
+            let words = match (state, english_messages.get(id)) {
+                (State::Translated, _) | (_, None) => 0,
+                // The text after "name =", without Fluent's { $variables } and selectors.
+                (_, Some(source)) => count_words(&fluent_text(source)),
+            };
             items.push(Item {
                 label: format!("Interface text {id}"),
                 state,
@@ -258,6 +278,7 @@ fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
                 english_file: display_path(english_file),
                 reason,
                 page: None,
+                words,
             });
         }
     }
@@ -314,6 +335,104 @@ pub fn ftl_messages(text: &str) -> BTreeMap<String, String> {
     messages
 }
 
+/// English words of a content file still to translate: all of them when the translation is
+/// missing, those of the lines changed since the stamp when it is outdated (all of them if the
+/// old text is not in the history).
+fn words_to_do(root: &Path, english_file: &Path, state: State, stamp: Option<&str>) -> usize {
+    let text = || std::fs::read_to_string(root.join(english_file)).unwrap_or_default();
+    match state {
+        State::Translated => 0,
+        State::Missing => count_words(&readable_text(&text())),
+        State::Outdated => {
+            let now = text();
+            let old = stamp.and_then(|stamp| history::find_version(root, english_file, stamp));
+            match old {
+                Some(old) => {
+                    let diff = similar::TextDiff::from_lines(&old.text, &now);
+                    let changed: String =
+                        diff.iter_all_changes().filter(|c| c.tag() == similar::ChangeTag::Insert).map(|c| c.value().to_string()).collect();
+                    count_words(&readable_text(&changed))
+                }
+                None => count_words(&readable_text(&now)),
+            }
+        }
+    }
+}
+
+/// What a translator translates in a content file: the quoted values of its settings and its
+/// text, without the settings' names or the stamp.
+fn readable_text(file: &str) -> String {
+    file.lines()
+        .filter(|line| line.trim() != "+++" && !line.trim_start().starts_with("translates"))
+        .map(|line| match line.split_once(" = \"") {
+            Some((key, value)) if !key.contains(' ') => value,
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The words of a Fluent message: after "name =", without plural variant keys ("*[other]").
+fn fluent_text(source: &str) -> String {
+    let value = source.split_once('=').map_or("", |(_, value)| value);
+    value
+        .lines()
+        .map(|line| {
+            let line = line.trim_start().trim_start_matches('*');
+            match line.strip_prefix('[').and_then(|l| l.split_once(']')) {
+                Some((_, rest)) => rest,
+                None => line,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words as translators count them: runs of letters or digits; each Han character counts as
+/// one. Citations, cross-reference targets, footnote labels, anchors and Fluent variables are
+/// not words to translate.
+pub fn count_words(text: &str) -> usize {
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(['[', '(', '{']) {
+        plain.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let markup = ["[@", "[-@", "[^", "(ref:", "(box:", "{#", "{ $", "{$"].iter().any(|m| tail.starts_with(m));
+        let close = match tail.as_bytes()[0] {
+            b'[' => ']',
+            b'(' => ')',
+            _ => '}',
+        };
+        // A Fluent selector "{ $count ->" ends at its arrow; its variants are text.
+        let arrow = tail.find("->").filter(|a| close == '}' && tail.find('}').is_none_or(|end| *a < end));
+        match tail.find(close).filter(|_| markup) {
+            Some(_) if arrow.is_some() => rest = &tail[arrow.unwrap_or_default() + 2..],
+            Some(end) => rest = &tail[end + 1..],
+            None => {
+                plain.push(' ');
+                rest = &tail[1..];
+            }
+        }
+    }
+    plain.push_str(rest);
+    let mut count = 0;
+    let mut in_word = false;
+    for c in plain.chars() {
+        if crate::search::analyzer::is_han(c) {
+            count += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                count += 1;
+            }
+            in_word = true;
+        } else if c != '\'' && c != '’' && c != '-' {
+            in_word = false;
+        }
+    }
+    count
+}
+
 /// The report for people: a table per language, then what to do.
 pub fn to_text(status: &Status) -> String {
     let mut out = String::new();
@@ -326,6 +445,10 @@ pub fn to_text(status: &Status) -> String {
             language.percent(),
             language.structure.len()
         ));
+        let words = language.words();
+        if words > 0 {
+            out.push_str(&format!("  About {words} English words to translate or review.\n\n"));
+        }
         out.push_str(&format!("  {:<26}{:>11}{:>9}{:>10}\n", "", "translated", "missing", "outdated"));
         for group in &language.groups {
             out.push_str(&format!("  {:<26}{:>11}{:>9}{:>10}\n", group.label, group.translated, group.missing, group.outdated));
@@ -386,4 +509,20 @@ pub fn english_counterpart(site: &Site, file: &Path) -> Option<PathBuf> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_without_markup() {
+        assert_eq!(count_words("Raise the VPs with the company’s staff [@VPs: 4] (see [](ref:2.3)).[^1]"), 8);
+        assert_eq!(count_words("## Follow up {#follow-up}"), 2);
+        assert_eq!(count_words("安全与人权工具包"), 8);
+        assert_eq!(count_words("Chapter { $number }. { $title }"), 1);
+        let plural = "search-results = { $count ->\n    [0] No results for “{ $query }”.\n   *[other] { $count } results for “{ $query }”.\n}";
+        assert_eq!(count_words(&fluent_text(plural)), 5);
+        assert_eq!(readable_text("+++\nstatement = \"Companies may be obliged\"\ntranslates = \"abc\"\n+++\n## Heading"), "Companies may be obliged\"\n## Heading");
+    }
 }
