@@ -17,7 +17,7 @@ use crate::render::links;
 use crate::sources::Source;
 use crate::translation::{history, structure};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
     Translated,
@@ -157,6 +157,8 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
     structure::check(site, &structure_problems);
     let structure_problems = structure_problems.into_sorted();
     let mut languages = Vec::new();
+    // Languages stamped against the same English text share one look into the history.
+    let mut words_cache: BTreeMap<(&Path, State, Option<&str>), usize> = BTreeMap::new();
     for content in site.languages.iter().filter(|c| c.code != reference.code && only.is_none_or(|o| o == c.code)) {
         let lang = content.code.as_str();
         let mut items: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
@@ -180,7 +182,9 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
                 english_file: display_path(&english.file),
                 reason,
                 page: page_of(site, english, lang),
-                words: words_to_do(root, &english.file, state, translates.flatten()),
+                words: *words_cache
+                    .entry((english.file.as_path(), state, translates.flatten()))
+                    .or_insert_with(|| words_to_do(root, &english.file, state, translates.flatten())),
             });
         }
         for source in &site.sources.list {
