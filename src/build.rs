@@ -58,16 +58,25 @@ impl Report {
 
     /// Errors, plus (when strict) warnings other than forthcoming cross-references.
     pub fn failed(&self, strict: bool) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error || (strict && !d.forthcoming))
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error || (strict && d.forthcoming.is_none()))
+    }
+
+    /// References to parts of the toolkit not published yet (warnings of their own kind).
+    pub fn forthcoming(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.forthcoming.is_some()).count()
     }
 
     pub fn summary(&self, verb: &str) -> String {
         let pages: Vec<String> = self.pages.iter().filter(|(l, _)| !l.is_empty()).map(|(l, n)| format!("{l} {n}")).collect();
         let pages = if pages.is_empty() { String::new() } else { format!("pages: {} · ", pages.join(", ")) };
+        let forthcoming = match self.forthcoming() {
+            0 => String::new(),
+            n => format!(", {n} references to parts not published yet"),
+        };
         format!(
-            "{verb}: {pages}{} errors, {} warnings · {:.2} s",
+            "{verb}: {pages}{} errors, {} warnings{forthcoming} · {:.2} s",
             self.count(Severity::Error),
-            self.count(Severity::Warning),
+            self.count(Severity::Warning) - self.forthcoming(),
             self.elapsed.as_secs_f64()
         )
     }

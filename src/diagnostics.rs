@@ -21,19 +21,20 @@ pub struct Diagnostic {
     /// 1-based; `None` when the problem concerns the whole file.
     pub line: Option<u32>,
     pub message: String,
-    /// A warning about a reference to a part of the toolkit that is declared but not written
-    /// yet: expected in a living document, so `--strict` does not turn it into an error.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub forthcoming: bool,
+    /// For a warning about a reference to a part of the toolkit that is declared but not
+    /// written yet, that part's id: expected in a living document, so `--strict` does not turn
+    /// it into an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forthcoming: Option<String>,
 }
 
 impl Diagnostic {
     pub fn error(file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, file: file.into(), line, message: message.into(), forthcoming: false }
+        Self { severity: Severity::Error, file: file.into(), line, message: message.into(), forthcoming: None }
     }
 
     pub fn warning(file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, file: file.into(), line, message: message.into(), forthcoming: false }
+        Self { severity: Severity::Warning, file: file.into(), line, message: message.into(), forthcoming: None }
     }
 
     /// `file:line`, or just the file.

@@ -31,6 +31,9 @@ enum Command {
         /// Treat warnings as errors (references to forthcoming parts of the toolkit excepted).
         #[arg(long)]
         strict: bool,
+        /// Also list each reference to a part of the toolkit not published yet.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Builds and serves the site on 127.0.0.1 and rebuilds it (and reloads open pages)
     /// whenever a file in content/, themes/ or i18n/ changes.
@@ -108,8 +111,8 @@ enum I18n {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { out } => report(build::run(&cli.root, Some(&out)), "built", false),
-        Command::Check { strict } => report(build::run(&cli.root, None), "checked", strict),
+        Command::Build { out } => report(build::run(&cli.root, Some(&out)), "built", false, false),
+        Command::Check { strict, verbose } => report(build::run(&cli.root, None), "checked", strict, verbose),
         Command::I18n(command) => i18n(&cli.root, command),
         Command::Search { query, lang, limit, json } => search(&cli.root, &query.join(" "), &lang, limit, json),
         Command::Handout { chapter, lang, pdf, paper } => {
@@ -139,9 +142,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn report(report: build::Report, verb: &str, strict: bool) -> ExitCode {
-    for diagnostic in &report.diagnostics {
+fn report(report: build::Report, verb: &str, strict: bool, verbose: bool) -> ExitCode {
+    // References to forthcoming parts are the plan of a living document, not mistakes: one line
+    // unless asked for, so that the problems to fix stand out.
+    for diagnostic in report.diagnostics.iter().filter(|d| verbose || d.forthcoming.is_none()) {
         eprintln!("{diagnostic}");
+    }
+    if !verbose && report.forthcoming() > 0 {
+        let mut targets: Vec<&str> = report.diagnostics.iter().filter_map(|d| d.forthcoming.as_deref()).collect();
+        targets.sort_by_key(|t| toolkit::model::id_order(t));
+        targets.dedup();
+        eprintln!(
+            "note: {} cross-references point to parts of the toolkit not published yet ({}); they are shown as plain text. toolkit check --verbose lists them.",
+            report.forthcoming(),
+            targets.join(", ")
+        );
     }
     let failed = report.failed(strict);
     let verb = if failed { "failed" } else { verb };

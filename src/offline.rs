@@ -29,29 +29,28 @@ fn belongs_to(path: &str, lang: &str) -> bool {
 
 /// `sw.js` and the manifests, for the site's `files` (complete but for these).
 pub fn files(files: &[OutputFile], languages: &[&str], service_worker: &str) -> Result<Vec<OutputFile>, String> {
+    let fingerprints: BTreeMap<&str, (String, usize)> = files.iter().map(|f| (f.path.as_str(), (bytes_hash(&f.bytes), f.bytes.len()))).collect();
     let mut out = Vec::new();
     for lang in languages {
-        let mine: Vec<&OutputFile> = files.iter().filter(|f| belongs_to(&f.path, lang)).collect();
+        let mine: Vec<(&str, &(String, usize))> = fingerprints.iter().filter(|(path, _)| belongs_to(path, lang)).map(|(p, f)| (*p, f)).collect();
         let manifest = Manifest {
             lang,
-            bytes: mine.iter().map(|f| f.bytes.len()).sum(),
-            files: mine.iter().map(|f| (f.path.as_str(), bytes_hash(&f.bytes))).collect(),
+            bytes: mine.iter().map(|(_, (_, size))| size).sum(),
+            files: mine.iter().map(|(path, (hash, _))| (*path, hash.clone())).collect(),
         };
         let json = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
         out.push(OutputFile { path: format!("offline/{lang}.json"), bytes: json.into_bytes() });
     }
-    // The version changes with any file, so browsers install the new worker, which refreshes
-    // saved languages.
-    let mut all: Vec<&OutputFile> = files.iter().chain(out.iter()).collect();
-    all.sort_by(|a, b| a.path.cmp(&b.path));
-    let fingerprints: String = all.iter().map(|f| format!("{} {}\n", f.path, bytes_hash(&f.bytes))).collect();
-    let version = bytes_hash(format!("{fingerprints}{service_worker}").as_bytes());
+    // The version changes with any file (the manifests list every page), so browsers install
+    // the new worker, which refreshes saved languages.
+    let mut all: String = fingerprints.iter().map(|(path, (hash, _))| format!("{path} {hash}\n")).collect();
+    all.push_str(service_worker);
+    let version = bytes_hash(all.as_bytes());
     out.push(OutputFile { path: "sw.js".into(), bytes: format!("const VERSION = '{version}';\n{service_worker}").into_bytes() });
     Ok(out)
 }
 
 /// The theme's service worker source.
 pub fn service_worker(root: &Path, theme_folder: &Path) -> Result<String, String> {
-    let path = theme_folder.join(SERVICE_WORKER);
-    std::fs::read_to_string(root.join(&path)).map_err(|e| format!("{}: the file could not be read: {e}.", path.display()))
+    std::fs::read_to_string(root.join(theme_folder).join(SERVICE_WORKER)).map_err(|e| format!("The file could not be read: {e}."))
 }

@@ -133,7 +133,7 @@ pub fn forthcoming(file: &Path, line: u32, target: &str) -> Diagnostic {
         Some(line),
         format!("The cross-reference ref:{target} points to a part of the toolkit that is not published yet; it is shown as plain text until it is."),
     );
-    diagnostic.forthcoming = true;
+    diagnostic.forthcoming = Some(target.to_string());
     diagnostic
 }
 

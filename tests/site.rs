@@ -79,10 +79,23 @@ fn cross_references_link_when_published_and_are_plain_text_when_forthcoming() {
     assert!(page.contains(r#"href="../../en/case-studies/example/index.html" title="An example case study">the example</a>"#));
     // The forthcoming targets are warnings, reported once (on the English file), not errors.
     let report = project.check();
-    let forthcoming: Vec<_> = report.diagnostics.iter().filter(|d| d.forthcoming).cloned().collect();
+    let forthcoming: Vec<_> = report.diagnostics.iter().filter(|d| d.forthcoming.is_some()).cloned().collect();
     assert_eq!(forthcoming.len(), 2, "{forthcoming:?}");
     let only_forthcoming = toolkit::build::Report { diagnostics: forthcoming, ..Default::default() };
     assert!(!only_forthcoming.failed(true), "--strict lets forthcoming references pass");
+
+    // On the command line they are one note, so that problems to fix stand out; --verbose lists them.
+    let check = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_toolkit")).arg("--root").arg(project.root()).args(args).output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let quiet = check(&["check"]);
+    assert!(quiet.contains("note: 2 cross-references point to parts of the toolkit not published yet (1.2, 1.2.a)"), "{quiet}");
+    assert!(quiet.contains(" warnings, 2 references to parts not published yet ·"), "{quiet}");
+    assert!(!quiet.lines().any(|l| l.starts_with("warning:") && l.contains("not published yet")), "{quiet}");
+    let verbose = check(&["check", "--verbose"]);
+    assert_eq!(verbose.lines().filter(|l| l.starts_with("warning:") && l.contains("not published yet")).count(), 2, "{verbose}");
 }
 
 #[test]
