@@ -22,6 +22,12 @@ function key(url) {
   return u.href;
 }
 
+/** A response fit to keep: browsers refuse to show a kept redirected response as a page. */
+function storable(response) {
+  if (!response.redirected) return response;
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 self.addEventListener('install', () => self.skipWaiting());
 
 self.addEventListener('activate', (event) => {
@@ -45,7 +51,7 @@ self.addEventListener('fetch', (event) => {
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === 'basic') await cache.put(key(request.url), response.clone());
+    if (response.ok && response.type === 'basic') await cache.put(key(request.url), storable(response.clone()));
     return response;
   });
   network.catch(() => {}); // Failures are handled below, or do not matter once a kept copy was shown.
@@ -94,7 +100,7 @@ async function saveLanguage(lang, progress) {
       if (previous.files[path] !== fingerprint || !(await cache.match(url))) {
         const file = await fetch(url, { cache: 'no-cache' });
         if (!file.ok) throw new Error(`${path}: ${file.status}`);
-        await cache.put(url, file);
+        await cache.put(url, storable(file));
       }
       progress(++done, files.length);
     }
