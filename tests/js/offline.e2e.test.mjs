@@ -106,6 +106,11 @@ test('pages a reader opened stay readable offline; others are not kept', async (
   await page.goto(`${server.url}fr/index.html`);
   await eventually(page, () => Boolean(navigator.serviceWorker.controller));
   assert.ok(await opens(page, `${server.url}fr/2.8.a/index.html`));
+  // Pages other than the home page lead to its panel from the footer.
+  await page.click('.offline-link a');
+  await page.waitForSelector('#offline:not([hidden])');
+  assert.ok(page.url().endsWith('fr/index.html#offline'));
+  assert.ok(await page.$eval('#offline', (panel) => panel.getBoundingClientRect().top < innerHeight), 'scrolled to the panel');
   await server.close();
   assert.ok(await opens(page, `${server.url}fr/2.8.a/index.html`), 'a page read before');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');

@@ -6,9 +6,12 @@
 (() => {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   const root = new URL('../', document.currentScript.src);
-  navigator.serviceWorker.register(new URL('sw.js', root)).catch(() => {});
-
   const panel = document.getElementById('offline');
+  // Elsewhere than the home page, a footer link leads to the panel once the worker is there.
+  navigator.serviceWorker.register(new URL('sw.js', root))
+    .then(() => { if (!panel) for (const link of document.querySelectorAll('.offline-link')) link.hidden = false; })
+    .catch(() => {});
+
   if (!panel || !('caches' in window)) return;
   const lang = panel.dataset.lang;
   const status = panel.querySelector('.offline-status');
@@ -34,6 +37,8 @@
       say(saved ? 'saved' : 'intro', { size });
       show(saved);
       panel.hidden = false;
+      // Arriving from the footer link: the panel was hidden when the browser looked for it.
+      if (location.hash === '#offline') panel.scrollIntoView();
     })
     .catch(() => {});
 
