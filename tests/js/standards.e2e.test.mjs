@@ -76,3 +76,17 @@ for (const path of pages) {
     await page.close();
   });
 }
+
+test('no page is wider than a small phone (360 px): long addresses, menus and tables wrap', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const wide = [];
+  const kinds = ['index.html', '2/index.html', '2.1/index.html', '2.1.a/index.html', '3.7.c/index.html', 'sources/index.html',
+    'glossary/index.html', 'case-studies/index.html', 'search/index.html', '2/print/index.html', '3/print/index.html'];
+  for (const path of ['index.html', '404.html', 'status/index.html', ...['en', 'fr', 'es', 'zh'].flatMap((lang) => kinds.map((k) => `${lang}/${k}`))]) {
+    await page.goto(server.url + path);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    if (scroll > client) wide.push(`${path}: ${scroll} px`);
+  }
+  assert.deepEqual(wide, []);
+  await page.close();
+});
