@@ -166,3 +166,6 @@ offline-saved = Saved on this device: the toolkit in English opens and searches 
 offline-remove = Remove from this device
 offline-removed = Removed from this device.
 offline-failed = Saving stopped, probably because the connection was lost. Try again: what was already saved is kept.
+offline-page-title = Not available offline
+offline-page-text = There is no connection, and this page has not been kept on this device. Pages you have already opened, and languages saved from the home page, can be read without a connection.
+offline-page-home = Go to the home page

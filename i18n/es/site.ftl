@@ -1,4 +1,4 @@
-# translates: 9a3b92fb5d2a9094
+# translates: 095657ffee31d3ed
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -162,3 +162,6 @@ offline-saved = Guardado en este dispositivo: el conjunto de herramientas en esp
 offline-remove = Eliminar de este dispositivo
 offline-removed = Eliminado de este dispositivo.
 offline-failed = El guardado se interrumpió, probablemente porque se perdió la conexión. Vuelva a intentarlo: lo que ya se guardó se conserva.
+offline-page-title = Página no disponible sin conexión
+offline-page-text = No hay conexión y esta página no se ha conservado en este dispositivo. Las páginas que ya ha abierto, así como los idiomas guardados desde la página de inicio, pueden leerse sin conexión.
+offline-page-home = Ir a la página de inicio

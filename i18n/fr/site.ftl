@@ -1,4 +1,4 @@
-# translates: 9a3b92fb5d2a9094
+# translates: 095657ffee31d3ed
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -160,3 +160,6 @@ offline-saved = Enregistrée sur cet appareil : la boîte à outils en français
 offline-remove = Supprimer de cet appareil
 offline-removed = Supprimée de cet appareil.
 offline-failed = L’enregistrement s’est interrompu, probablement parce que la connexion a été perdue. Réessayez : ce qui a déjà été enregistré est conservé.
+offline-page-title = Page non disponible hors ligne
+offline-page-text = Il n’y a pas de connexion, et cette page n’a pas été conservée sur cet appareil. Les pages que vous avez déjà ouvertes, ainsi que les langues enregistrées depuis la page d’accueil, peuvent être lues sans connexion.
+offline-page-home = Aller à la page d’accueil

@@ -1,4 +1,4 @@
-# translates: 9a3b92fb5d2a9094
+# translates: 095657ffee31d3ed
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -161,3 +161,6 @@ offline-saved = 已保存到本设备：中文版工具包无需网络连接即�
 offline-remove = 从本设备删除
 offline-removed = 已从本设备删除。
 offline-failed = 保存已中断，可能是网络连接已断开。请重试：已保存的内容将予以保留。
+offline-page-title = 此页面无法离线阅读
+offline-page-text = 当前没有网络连接，且本页面未保存在本设备上。您已打开过的页面以及从首页保存的语言版本可在无网络连接时阅读。
+offline-page-home = 前往首页

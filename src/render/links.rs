@@ -32,6 +32,12 @@ pub fn glossary(lang: &str) -> String {
     format!("{lang}/glossary/")
 }
 
+/// Shown by the service worker for a page that is not kept on the device when there is no
+/// connection (see `themes/default/service-worker.js`).
+pub fn offline(lang: &str) -> String {
+    format!("{lang}/offline/")
+}
+
 pub fn search(lang: &str) -> String {
     format!("{lang}/search/")
 }

@@ -86,6 +86,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Box::new(move || self.glossary(lang)));
             jobs.push(Box::new(move || self.search(lang)));
             jobs.push(Box::new(move || self.case_study_index(lang)));
+            jobs.push(Box::new(move || self.offline(lang)));
             for chapter in &self.site.toc.chapters {
                 jobs.push(Box::new(move || self.chapter(lang, chapter.number)));
             }
@@ -784,6 +785,16 @@ impl<'a> Renderer<'a> {
         let (year, month, day) = civil_date(seconds.div_euclid(86_400));
         let month_name = self.t(lang, &format!("month-{month}"), &[]);
         self.t(lang, "date", &[("year", &year.to_string()), ("month", &month_name), ("month-number", &month.to_string()), ("day", &day.to_string())])
+    }
+
+    /// What a reader without a connection sees instead of a page not kept on the device. Not a
+    /// page of the toolkit: not in the sitemap or the page counts.
+    fn offline(&self, lang: &str) -> Result<Page, Diagnostic> {
+        let folder = links::offline(lang);
+        let heading = self.t(lang, "offline-page-title", &[]);
+        let mut context = self.base(lang, &folder, &heading, links::offline);
+        context.insert("heading", &heading);
+        Ok(Page { path: format!("{folder}index.html"), lang: None, body: self.theme.render(lang, "offline.html", &context)? })
     }
 
     /// The translators' page (not linked from the site): coverage and to-do lists per language.

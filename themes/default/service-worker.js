@@ -2,7 +2,8 @@
 // which changes with every build that changes a file, so browsers fetch the new one).
 //
 // Reading offline: every page and file is fetched from the network first, as if there were no
-// service worker, and kept; when the network fails or is slow (4 s) the kept copy is shown.
+// service worker, and kept; when the network fails or is slow (4 s) the kept copy is shown, and
+// for a page never kept, a page of the reader's language that says so (<lang>/offline/).
 // "Save for offline reading" (home page, assets/offline.js) keeps a whole language, from the
 // list offline/<lang>.json; a new version of the site refreshes saved languages, fetching only
 // the files whose fingerprint changed.
@@ -20,6 +21,20 @@ function key(url) {
   u.hash = '';
   if (u.pathname.endsWith('/')) u.pathname += 'index.html';
   return u.href;
+}
+
+/** The page shown for a page not kept, when there is no connection: `<lang>/offline/`. */
+function offlinePage(url) {
+  const lang = url.slice(scope.length).split('/')[0];
+  return lang ? `${scope}${lang}/offline/index.html` : null;
+}
+
+/** Keeps the offline page of a language once a page of it has been read. */
+async function keepOfflinePage(cache, url) {
+  const page = offlinePage(url);
+  if (!page || (await cache.match(page))) return;
+  const response = await fetch(page);
+  if (response.ok) await cache.put(page, response);
 }
 
 /** A response fit to keep: browsers refuse to show a kept redirected response as a page. */
@@ -51,7 +66,10 @@ self.addEventListener('fetch', (event) => {
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === 'basic') await cache.put(key(request.url), storable(response.clone()));
+    if (response.ok && response.type === 'basic') {
+      await cache.put(key(request.url), storable(response.clone()));
+      if (request.mode === 'navigate') keepOfflinePage(cache, request.url).catch(() => {});
+    }
     return response;
   });
   network.catch(() => {}); // Failures are handled below, or do not matter once a kept copy was shown.
@@ -63,7 +81,8 @@ async function networkFirst(request) {
     if (first) return first;
     return await network;
   } catch {
-    return (await kept()) || Response.error();
+    const page = request.mode === 'navigate' && offlinePage(request.url);
+    return (await kept()) || (page && (await cache.match(page))) || Response.error();
   } finally {
     clearTimeout(timer);
   }
