@@ -3,15 +3,15 @@
 //! `tests/search/vectors.json`, generated from this file, prove the two agree.
 //!
 //! Words (runs of letters and digits) are lowercased, stop words and single letters dropped
-//! (elisions such as French "l’", "d’"), stemmed with Snowball (English, French, Spanish), then
-//! accents are folded. Chinese has no spaces: each run of Han characters gives its single
+//! (elisions such as French "l’", "d’"), stemmed with Snowball (English, French, Spanish; a few
+//! words that it would merge with unrelated ones are overridden), then accents are folded. Chinese has no spaces: each run of Han characters gives its single
 //! characters and its pairs of neighbours (bigrams), so a word is found inside running text.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
 /// Bumped when the analysis changes, so older indexes are rebuilt.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// One term and where it came from, as byte offsets into the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,16 @@ pub fn stop_words(lang: &str) -> &'static [&'static str] {
             "al", "como", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "para", "por", "que", "se", "son", "su",
             "sus", "un", "una", "unas", "unos",
         ],
+        _ => &[],
+    }
+}
+
+/// Words the stemmer would merge with unrelated ones, and the term each gets instead (as in
+/// Lucene's stemmer override): French Snowball turns "équipe" (team) and "équipement"
+/// (equipment) into the same "equip", so a search for equipment would lead to security teams.
+pub fn stem_overrides(lang: &str) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        "fr" => &[("équipe", "équipe"), ("équipes", "équipe")],
         _ => &[],
     }
 }
@@ -106,9 +116,11 @@ impl Analyzer {
         if single_letter || stop_words(&self.lang).contains(&lower.as_str()) {
             return None;
         }
-        let stemmed = match &self.stemmer {
-            Some(stemmer) => stemmer.stem(&lower).into_owned(),
-            None => lower,
+        let overridden = stem_overrides(&self.lang).iter().find(|(word, _)| *word == lower).map(|(_, term)| term.to_string());
+        let stemmed = match (overridden, &self.stemmer) {
+            (Some(term), _) => term,
+            (None, Some(stemmer)) => stemmer.stem(&lower).into_owned(),
+            (None, None) => lower,
         };
         Some(fold(&stemmed))
     }

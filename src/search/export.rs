@@ -3,7 +3,8 @@
 //! also works when the site is opened from disk.
 //!
 //! - `index.js`: how many documents, their chapters (for the filter), the first key of each
-//!   term file, the stop words (so the browser drops exactly the words tantivy dropped).
+//!   term file, the stop words and stem overrides (so the browser drops and stems exactly as
+//!   tantivy did).
 //! - `t-<n>.js`: a run of terms in alphabetical order, about `TERMS_FILE_BYTES` each: for each
 //!   term, each document's score (tantivy's BM25 over the weighted parts, ×100); and the
 //!   lexicon's unaccented spellings that sort in the same run.
@@ -14,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::analyzer::stop_words;
+use super::analyzer::{stem_overrides, stop_words};
 use super::index::LanguageIndex;
 use crate::localize::Localizer;
 use crate::output::OutputFile;
@@ -118,6 +119,7 @@ pub fn export(index: &LanguageIndex, ui: &Localizer) -> tantivy::Result<Vec<Outp
             "chapters": chapters,
             "termFiles": first_keys,
             "stopWords": stop_words(lang),
+            "stemOverrides": stem_overrides(lang),
         }),
     ));
     Ok(files)

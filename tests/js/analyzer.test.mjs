@@ -14,7 +14,7 @@ const { Analyzer, termFile, resolveQuery, snippet } = globalThis.toolkitSearch;
 const vectors = JSON.parse(readFileSync(new URL('tests/search/vectors.json', project), 'utf8'));
 
 for (const [lang, data] of Object.entries(vectors)) {
-  const analyzer = new Analyzer(lang, data.stopWords);
+  const analyzer = new Analyzer(lang, data.stopWords, data.stemOverrides);
 
   test(`${lang}: every word of the content gives the term tantivy indexed`, () => {
     const words = Object.entries(data.words);

@@ -99,7 +99,8 @@ test('the search box in every page header leads to the results', async () => {
   assert.match(page.url(), /\/fr\/search\/index\.html\?q=%C3%A9quipement/);
   await page.waitForSelector('#search-results li');
   const found = await results(page);
-  assert.ok(found.some((r) => r.href.includes('2.1.d')), JSON.stringify(found.map((r) => r.href)));
+  // Equipment first, not the security teams (équipe) the French stemmer would merge with it.
+  assert.ok(found.slice(0, 3).every((r) => r.href.includes('2.1.d')), JSON.stringify(found.map((r) => r.href)));
   await page.close();
 });
 

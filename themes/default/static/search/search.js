@@ -33,9 +33,10 @@
     return found;
   }
 
-  function Analyzer(lang, stopWords) {
+  function Analyzer(lang, stopWords, stemOverrides) {
     this.lang = lang;
     this.stop = new Set(stopWords);
+    this.overrides = new Map(stemOverrides || []);
     this.stemmer = (global.toolkitStemmers || {})[lang] || null;
   }
 
@@ -44,6 +45,7 @@
     var lower = word.toLowerCase();
     var chars = Array.from(lower);
     if ((chars.length === 1 && !NUMBER.test(lower)) || this.stop.has(lower)) return null;
+    if (this.overrides.has(lower)) return fold(this.overrides.get(lower));
     return fold(this.stemmer ? this.stemmer.stem(lower) : lower);
   };
 
@@ -185,7 +187,7 @@
     this.list.addEventListener('keydown', function (event) { self.arrows(event); });
     return load(this.base, this.lang, 'index').then(function (manifest) {
       self.manifest = manifest;
-      self.analyzer = new Analyzer(self.lang, manifest.stopWords);
+      self.analyzer = new Analyzer(self.lang, manifest.stopWords, manifest.stemOverrides);
       return self.run();
     });
   };
