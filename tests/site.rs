@@ -290,3 +290,18 @@ fn each_language_lists_its_files_for_offline_reading() {
     assert_ne!(before["files"]["en/1.1.a/index.html"], after["files"]["en/1.1.a/index.html"]);
     assert_eq!(before["files"]["en/1.1.b/index.html"], after["files"]["en/1.1.b/index.html"]);
 }
+
+#[test]
+fn a_challenge_lists_its_good_practices_to_jump_to() {
+    let project = built();
+    let page = project.page("fr/1.1.a/index.html");
+    let index = &page[page.find(r#"<details class="practice-index">"#).expect("a list of the good practices")..];
+    let index = &index[..index.find("</details>").unwrap()];
+    assert!(index.contains("<summary>Les 3 bonnes pratiques en un coup d’œil</summary>"), "{index}");
+    for anchor in ["gp-1", "gp-2", "follow-up"] {
+        assert!(index.contains(&format!(r##"<a href="#{anchor}">"##)), "{anchor}: {index}");
+        assert!(page.contains(&format!(r#"<section class="practice" id="{anchor}""#)), "{anchor}");
+    }
+    // Plain text: no links, citations or abbreviations inside the list's links.
+    assert_eq!(index.matches("<a ").count(), 3, "{index}");
+}

@@ -27,6 +27,8 @@ challenge-heading = Challenge { $id }
 challenge-label = Challenge
 good-practices = Good practices
 good-practice-number = Good practice { $number }
+# Above a challenge's good practices: a list to jump to one of them.
+practice-index = All { $count } good practices at a glance
 notes = Notes
 note-call = Note { $number }
 back-to-text = Back to the text

@@ -1,4 +1,4 @@
-# translates: 095657ffee31d3ed
+# translates: 9e9458d71815ac56
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -28,6 +28,7 @@ challenge-heading = Desafío { $id }
 challenge-label = Desafío
 good-practices = Buenas prácticas
 good-practice-number = Buena práctica { $number }
+practice-index = Las { $count } buenas prácticas de un vistazo
 notes = Notas
 note-call = Nota { $number }
 back-to-text = Volver al texto

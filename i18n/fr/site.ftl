@@ -1,4 +1,4 @@
-# translates: 095657ffee31d3ed
+# translates: 9e9458d71815ac56
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -26,6 +26,7 @@ challenge-heading = Défi { $id }
 challenge-label = Défi
 good-practices = Bonnes pratiques
 good-practice-number = Bonne pratique { $number }
+practice-index = Les { $count } bonnes pratiques en un coup d’œil
 notes = Notes
 note-call = Note { $number }
 back-to-text = Retour au texte

@@ -1,4 +1,4 @@
-# translates: 095657ffee31d3ed
+# translates: 9e9458d71815ac56
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -28,6 +28,7 @@ challenge-heading = 挑战{ $id }
 challenge-label = 挑战
 good-practices = 良好做法
 good-practice-number = 良好做法{ $number }
+practice-index = { $count }项良好做法一览
 notes = 注释
 note-call = 注{ $number }
 back-to-text = 返回正文

@@ -8,7 +8,7 @@ use tera::Context;
 
 use crate::diagnostics::Diagnostic;
 use crate::localize::Localizer;
-use crate::markdown::{Document, Node};
+use crate::markdown::{Document, GoodPractice, Node};
 use crate::model::{Challenge, InLanguage, Site, TocChallenge};
 use crate::render::html::{lang_attr, PageWriter};
 use crate::render::links;
@@ -53,8 +53,23 @@ struct Entry {
 struct Practice {
     anchor: String,
     number: usize,
+    /// The heading as plain text, for the list of a challenge's good practices.
+    title: String,
     heading: String,
     body: String,
+}
+
+impl Practice {
+    fn new(writer: &PageWriter, practice: &GoodPractice, anchor: String, number: usize, challenge: &Challenge) -> Practice {
+        let doc = challenge.info.file.to_string_lossy();
+        Practice {
+            anchor,
+            number,
+            title: writer.plain(&practice.heading),
+            heading: inline(&writer.html(&practice.heading, &challenge.footnotes, &doc)),
+            body: writer.html(&practice.body, &challenge.footnotes, &doc),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -377,18 +392,8 @@ impl<'a> Renderer<'a> {
         for practice in &challenge.practices {
             writer.local_targets.insert(format!("{id}#{}", practice.anchor), format!("#{}", practice.anchor));
         }
-        let doc = challenge.info.file.to_string_lossy().into_owned();
-        let practices: Vec<Practice> = challenge
-            .practices
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Practice {
-                anchor: p.anchor.clone(),
-                number: i + 1,
-                heading: inline(&writer.html(&p.heading, &challenge.footnotes, &doc)),
-                body: writer.html(&p.body, &challenge.footnotes, &doc),
-            })
-            .collect();
+        let practices: Vec<Practice> =
+            challenge.practices.iter().enumerate().map(|(i, p)| Practice::new(&writer, p, p.anchor.clone(), i + 1, challenge)).collect();
         context.insert("id", id);
         context.insert("heading", &heading);
         context.insert("statement", &challenge.statement);
@@ -713,7 +718,6 @@ impl<'a> Renderer<'a> {
                                     cited.extend(citation.items.iter().map(|i| i.key.clone()));
                                 }
                             }
-                            let doc = challenge.info.file.to_string_lossy().into_owned();
                             ChallengeView {
                                 id: challenge.id.clone(),
                                 anchor: format!("c-{}", challenge.id),
@@ -724,12 +728,7 @@ impl<'a> Renderer<'a> {
                                     .practices
                                     .iter()
                                     .enumerate()
-                                    .map(|(i, p)| Practice {
-                                        anchor: format!("c-{}-{}", challenge.id, p.anchor),
-                                        number: i + 1,
-                                        heading: inline(&writer.html(&p.heading, &challenge.footnotes, &doc)),
-                                        body: writer.html(&p.body, &challenge.footnotes, &doc),
-                                    })
+                                    .map(|(i, p)| Practice::new(&writer, p, format!("c-{}-{}", challenge.id, p.anchor), i + 1, challenge))
                                     .collect(),
                             }
                         })
