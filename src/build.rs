@@ -121,10 +121,9 @@ pub struct Rendered {
 /// What to do about the search index when rendering.
 #[derive(Clone, Copy)]
 pub enum SearchIndex<'a> {
-    /// Checks and single pages do not need it.
+    /// Checks, single pages and the live preview (which adds it later) do not need it.
     Skip,
-    InMemory,
-    /// Also kept on disk in this folder, for `toolkit search`.
+    /// Built, and kept on disk in this folder for `toolkit search`.
     KeepIn(&'a Path),
 }
 
@@ -150,11 +149,10 @@ pub fn render(root: &Path, diagnostics: &Diagnostics, search_index: SearchIndex<
     let mut files: Vec<OutputFile> = pages.into_iter().map(|p| OutputFile { path: p.path, bytes: p.body.into_bytes() }).collect();
     let keep_in = match search_index {
         SearchIndex::Skip => None,
-        SearchIndex::InMemory => Some(None),
-        SearchIndex::KeepIn(folder) => Some(Some(folder)),
+        SearchIndex::KeepIn(folder) => Some(folder),
     };
-    if let Some(keep_in) = keep_in {
-        files.extend(search_files(root, &loaded, keep_in, diagnostics));
+    if let Some(folder) = keep_in {
+        files.extend(search_files(root, &loaded, Some(folder), diagnostics));
     }
     for (path, source) in theme.static_files(root) {
         match std::fs::read(&source) {
@@ -163,8 +161,8 @@ pub fn render(root: &Path, diagnostics: &Diagnostics, search_index: SearchIndex<
         }
     }
     if keep_in.is_some() {
-        // Saving a language for offline reading needs its search index; the live preview,
-        // which adds the index later, has no offline copy.
+        // Saving a language for offline reading needs its search index, so the live preview
+        // has no offline copy.
         let languages: Vec<&str> = loaded.site.config.languages.iter().map(|l| l.code.as_str()).collect();
         match offline::service_worker(root, &theme.folder).and_then(|worker| offline::files(&files, &languages, &worker)) {
             Ok(extra) => files.extend(extra),
