@@ -31,9 +31,8 @@ pub struct Language {
 impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let relative = Path::new("content").join("toolkit.toml");
-        let text = std::fs::read_to_string(root.join(&relative)).map_err(|error| {
-            Diagnostic::error(&relative, None, format!("The site settings file could not be read: {error}."))
-        })?;
+        let text = std::fs::read_to_string(root.join(&relative))
+            .map_err(|error| Diagnostic::error(&relative, None, format!("The site settings file could not be read: {error}.")))?;
         let config: Config = toml::from_str(&text).map_err(|error| {
             let line = error.span().map(|span| LineIndex::new(&text).line_of(span.start));
             Diagnostic::error(&relative, line, explain_toml_error(&error))
@@ -51,8 +50,7 @@ impl Config {
             ));
         }
         for language in &self.languages {
-            let valid = !language.code.is_empty()
-                && language.code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            let valid = !language.code.is_empty() && language.code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
             if !valid {
                 return Err(Diagnostic::error(
                     file,
@@ -88,11 +86,7 @@ mod tests {
 
     #[test]
     fn base_path_is_the_path_of_the_base_url() {
-        let config = Config {
-            base_url: "https://example.org/toolkit/".into(),
-            default_language: "en".into(),
-            languages: vec![],
-        };
+        let config = Config { base_url: "https://example.org/toolkit/".into(), default_language: "en".into(), languages: vec![] };
         assert_eq!(config.base_path(), "/toolkit/");
     }
 }

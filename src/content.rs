@@ -243,8 +243,8 @@ fn check_top_level(root: &Path, config: &Config, diagnostics: &Diagnostics) {
 
 /// Reads a file as UTF-8 text with `\n` line endings.
 fn read_text(root: &Path, file: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(file))
-        .map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
+    let bytes =
+        std::fs::read(root.join(file)).map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text }),
         Err(error) => {
@@ -260,9 +260,8 @@ fn read_text(root: &Path, file: &Path) -> Result<String, Diagnostic> {
 }
 
 fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<String>) -> FileInfo {
-    let translates_line = translates.as_ref().and_then(|_| {
-        text.lines().position(|l| l.trim_start().starts_with("translates")).map(|i| i as u32 + 1)
-    });
+    let translates_line =
+        translates.as_ref().and_then(|_| text.lines().position(|l| l.trim_start().starts_with("translates")).map(|i| i as u32 + 1));
     let (kind, id) = match place {
         Place::Home => (FileKind::Home, String::new()),
         Place::Glossary => (FileKind::Glossary, String::new()),
@@ -272,15 +271,7 @@ fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<S
         Place::Box(name) => (FileKind::Box, name.clone()),
         Place::CaseStudy(slug) => (FileKind::CaseStudy, slug.clone()),
     };
-    FileInfo {
-        kind,
-        id,
-        file: file.to_path_buf(),
-        path: path.to_string(),
-        hash: text_hash(text),
-        translates,
-        translates_line,
-    }
+    FileInfo { kind, id, file: file.to_path_buf(), path: path.to_string(), hash: text_hash(text), translates, translates_line }
 }
 
 fn page_document(file: &Path, body: &str, line: u32, problems: &mut Vec<Diagnostic>) -> Document {
@@ -450,7 +441,10 @@ fn table_of_contents(reference: &LanguageContent, config: &Config, diagnostics: 
             diagnostics.error(
                 &section.info.file,
                 None,
-                format!("Section {} belongs to chapter {chapter}, which has no _index.md in content/{}/{chapter}/.", section.id, config.default_language),
+                format!(
+                    "Section {} belongs to chapter {chapter}, which has no _index.md in content/{}/{chapter}/.",
+                    section.id, config.default_language
+                ),
             );
         }
         sections_by_chapter.entry(chapter).or_default().push(section);
@@ -490,11 +484,7 @@ fn table_of_contents(reference: &LanguageContent, config: &Config, diagnostics: 
                     ids.sort_by_key(|id| id_order(id));
                     let challenges: Vec<TocChallenge> = ids
                         .into_iter()
-                        .map(|id| TocChallenge {
-                            published: reference.challenges.contains_key(&id),
-                            id,
-                            section: section.id.clone(),
-                        })
+                        .map(|id| TocChallenge { published: reference.challenges.contains_key(&id), id, section: section.id.clone() })
                         .collect();
                     TocSection {
                         id: section.id.clone(),

@@ -96,9 +96,7 @@ impl Diagnostics {
     /// Sorted by file, line and message so reports are stable from run to run.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
-        items.sort_by(|a, b| {
-            (&a.file, a.line, a.severity, &a.message).cmp(&(&b.file, b.line, b.severity, &b.message))
-        });
+        items.sort_by(|a, b| (&a.file, a.line, a.severity, &a.message).cmp(&(&b.file, b.line, b.severity, &b.message)));
         items.dedup();
         items
     }

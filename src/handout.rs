@@ -55,7 +55,9 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper
     })?;
     let page = format!("{}index.html", links::handout(lang, chapter));
     if !rendered.files.iter().any(|f| f.path == page) {
-        return Err(format!("There is no handout for chapter {chapter} in \"{lang}\": the chapter has no published section, or the language is not in content/toolkit.toml."));
+        return Err(format!(
+            "There is no handout for chapter {chapter} in \"{lang}\": the chapter has no published section, or the language is not in content/toolkit.toml."
+        ));
     }
     let work = std::env::temp_dir().join(format!("toolkit-handout-{}", std::process::id()));
     let site = work.join("site");

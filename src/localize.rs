@@ -43,16 +43,17 @@ impl Localizer {
             let mut uses = BTreeMap::new();
             let folder = Path::new("i18n").join(&language.code);
             let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(&folder))
-                .map(|entries| {
-                    entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect()
-                })
+                .map(|entries| entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect())
                 .unwrap_or_default();
             files.sort();
             if files.is_empty() {
                 diagnostics.warning(
                     &folder,
                     None,
-                    format!("There are no interface texts (.ftl files) for \"{}\": menus and labels will be in the reference language.", language.code),
+                    format!(
+                        "There are no interface texts (.ftl files) for \"{}\": menus and labels will be in the reference language.",
+                        language.code
+                    ),
                 );
             }
             for path in files {
@@ -85,7 +86,10 @@ impl Localizer {
                             diagnostics.error(
                                 &file,
                                 line_of_message(&text, &name),
-                                format!("The message \"{name}\" is defined twice (also in {}). Keep one.", crate::diagnostics::display_path(first)),
+                                format!(
+                                    "The message \"{name}\" is defined twice (also in {}). Keep one.",
+                                    crate::diagnostics::display_path(first)
+                                ),
                             );
                         } else {
                             let line = line_of_message(&text, &name);
@@ -154,7 +158,9 @@ impl Localizer {
         let reference = self.reference_messages();
         self.messages
             .get(lang)
-            .map(|ids| ids.iter().filter(|(id, _)| !reference.contains_key(id.as_str())).map(|(id, f)| (id.as_str(), f.as_path())).collect())
+            .map(|ids| {
+                ids.iter().filter(|(id, _)| !reference.contains_key(id.as_str())).map(|(id, f)| (id.as_str(), f.as_path())).collect()
+            })
             .unwrap_or_default()
     }
 
@@ -163,7 +169,14 @@ impl Localizer {
         let folder = Path::new("i18n").join(&self.default);
         for id in required {
             if !self.has(&self.default, id) {
-                diagnostics.error(&folder, None, format!("The interface text \"{id}\" is used by the site but defined in no .ftl file of {}.", crate::diagnostics::display_path(&folder)));
+                diagnostics.error(
+                    &folder,
+                    None,
+                    format!(
+                        "The interface text \"{id}\" is used by the site but defined in no .ftl file of {}.",
+                        crate::diagnostics::display_path(&folder)
+                    ),
+                );
             }
         }
         for lang in self.messages.keys().filter(|l| **l != self.default) {
@@ -278,7 +291,5 @@ fn documented_variables(text: &str, line: Option<u32>) -> BTreeSet<String> {
 }
 
 fn line_of_message(text: &str, name: &str) -> Option<u32> {
-    text.lines()
-        .position(|l| l.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('=')))
-        .map(|i| i as u32 + 1)
+    text.lines().position(|l| l.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('='))).map(|i| i as u32 + 1)
 }

@@ -115,18 +115,16 @@ fn main() -> ExitCode {
         Command::Check { strict, verbose } => report(build::run(&cli.root, None), "checked", strict, verbose),
         Command::I18n(command) => i18n(&cli.root, command),
         Command::Search { query, lang, limit, json } => search(&cli.root, &query.join(" "), &lang, limit, json),
-        Command::Handout { chapter, lang, pdf, paper } => {
-            match toolkit::handout::print_pdf(&cli.root, chapter, &lang, &pdf, paper) {
-                Ok(()) => {
-                    println!("Wrote {}", pdf.display());
-                    ExitCode::SUCCESS
-                }
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    ExitCode::FAILURE
-                }
+        Command::Handout { chapter, lang, pdf, paper } => match toolkit::handout::print_pdf(&cli.root, chapter, &lang, &pdf, paper) {
+            Ok(()) => {
+                println!("Wrote {}", pdf.display());
+                ExitCode::SUCCESS
             }
-        }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Serve { port } => {
             let result = toolkit::serve::serve(&cli.root, port, |address| {
                 println!("Previewing at {address} (stop with Ctrl+C)");

@@ -73,10 +73,8 @@ impl Document {
     }
 }
 
-const OPTIONS: Options = Options::ENABLE_FOOTNOTES
-    .union(Options::ENABLE_TABLES)
-    .union(Options::ENABLE_STRIKETHROUGH)
-    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+const OPTIONS: Options =
+    Options::ENABLE_FOOTNOTES.union(Options::ENABLE_TABLES).union(Options::ENABLE_STRIKETHROUGH).union(Options::ENABLE_HEADING_ATTRIBUTES);
 
 /// Parses `body`, which starts on line `first_line` of `file`, reporting problems into `problems`.
 pub fn parse(file: &Path, body: &str, first_line: u32, problems: &mut Vec<Diagnostic>) -> Document {
@@ -224,12 +222,7 @@ impl Builder<'_> {
                             ),
                         ));
                     }
-                    push(out, Node::Md(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title: CowStr::from(""),
-                        id: CowStr::from(""),
-                    })));
+                    push(out, Node::Md(Event::Start(Tag::Link { link_type, dest_url, title: CowStr::from(""), id: CowStr::from("") })));
                 }
             }
             Event::End(TagEnd::Link) => {
@@ -319,9 +312,7 @@ pub fn parse_citation(raw: &str) -> Result<Citation, String> {
     for piece in rest.split(';') {
         let piece = piece.trim();
         let Some(piece) = piece.strip_prefix('@') else {
-            return Err(format!(
-                "In the citation [{raw}], \"{piece}\" should start with @ and a source key, e.g. @VPs: 4."
-            ));
+            return Err(format!("In the citation [{raw}], \"{piece}\" should start with @ and a source key, e.g. @VPs: 4."));
         };
         let key_end = piece.find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))).unwrap_or(piece.len());
         let key = piece[..key_end].trim_end_matches('.').to_string();
@@ -396,7 +387,10 @@ pub fn split_good_practices(file: &Path, nodes: Vec<Located>, problems: &mut Vec
             problems.push(Diagnostic::error(
                 file,
                 Some(practice.line),
-                format!("Two good practices have the same anchor \"{}\" (the first is on line {first}). Give each a different {{#name}}.", practice.anchor),
+                format!(
+                    "Two good practices have the same anchor \"{}\" (the first is on line {first}). Give each a different {{#name}}.",
+                    practice.anchor
+                ),
             ));
         }
     }
@@ -446,7 +440,10 @@ pub fn check_footnotes(file: &Path, document: &Document, problems: &mut Vec<Diag
             problems.push(Diagnostic::warning(
                 file,
                 Some(footnote.line),
-                format!("The footnote [^{}] is never called from the text: add [^{}] where it belongs, or remove the note.", footnote.label, footnote.label),
+                format!(
+                    "The footnote [^{}] is never called from the text: add [^{}] where it belongs, or remove the note.",
+                    footnote.label, footnote.label
+                ),
             ));
         }
     }

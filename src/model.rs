@@ -83,10 +83,7 @@ pub struct Challenge {
 impl Challenge {
     /// The whole text as one document, for checks that look at every node.
     pub fn nodes(&self) -> impl Iterator<Item = &crate::markdown::Located> {
-        self.practices
-            .iter()
-            .flat_map(|p| p.heading.iter().chain(p.body.iter()))
-            .chain(self.footnotes.iter().flat_map(|f| f.nodes.iter()))
+        self.practices.iter().flat_map(|p| p.heading.iter().chain(p.body.iter())).chain(self.footnotes.iter().flat_map(|f| f.nodes.iter()))
     }
 }
 
@@ -229,9 +226,7 @@ impl Target {
         let number = |s: &str| (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
         match parts.as_slice() {
             [chapter] if anchor.is_none() => number(chapter).map(Target::Chapter),
-            [chapter, section] if anchor.is_none() => {
-                number(chapter).and(number(section)).map(|_| Target::Section(id.to_string()))
-            }
+            [chapter, section] if anchor.is_none() => number(chapter).and(number(section)).map(|_| Target::Section(id.to_string())),
             [chapter, section, letter] => {
                 let letter_ok = !letter.is_empty() && letter.chars().all(|c| c.is_ascii_lowercase());
                 (number(chapter).is_some() && number(section).is_some() && letter_ok)
@@ -342,11 +337,9 @@ impl Site {
         english
             .terms
             .iter()
-            .map(|term| {
-                match translated.and_then(|g| g.terms.iter().find(|t| t.id == term.id)) {
-                    Some(found) => InLanguage { item: found, lang },
-                    None => InLanguage { item: term, lang: reference.code.as_str() },
-                }
+            .map(|term| match translated.and_then(|g| g.terms.iter().find(|t| t.id == term.id)) {
+                Some(found) => InLanguage { item: found, lang },
+                None => InLanguage { item: term, lang: reference.code.as_str() },
             })
             .collect()
     }
@@ -369,7 +362,11 @@ impl Site {
     pub fn target_state(&self, target: &Target) -> TargetState {
         match target {
             Target::Chapter(number) => {
-                if self.toc.chapter(*number).is_some() { TargetState::Published } else { TargetState::Unknown }
+                if self.toc.chapter(*number).is_some() {
+                    TargetState::Published
+                } else {
+                    TargetState::Unknown
+                }
             }
             Target::Section(id) => match self.toc.section(id) {
                 Some(section) if section.published => TargetState::Published,
@@ -387,7 +384,11 @@ impl Site {
                 None => TargetState::Unknown,
             },
             Target::CaseStudy(slug) => {
-                if self.reference().case_studies.contains_key(slug) { TargetState::Published } else { TargetState::Unknown }
+                if self.reference().case_studies.contains_key(slug) {
+                    TargetState::Published
+                } else {
+                    TargetState::Unknown
+                }
             }
         }
     }
@@ -409,10 +410,7 @@ mod tests {
         assert_eq!(Target::parse("2"), Some(Target::Chapter(2)));
         assert_eq!(Target::parse("2.1"), Some(Target::Section("2.1".into())));
         assert_eq!(Target::parse("2.1.a"), Some(Target::Challenge { id: "2.1.a".into(), anchor: None }));
-        assert_eq!(
-            Target::parse("2.1.a#gp-2"),
-            Some(Target::Challenge { id: "2.1.a".into(), anchor: Some("gp-2".into()) })
-        );
+        assert_eq!(Target::parse("2.1.a#gp-2"), Some(Target::Challenge { id: "2.1.a".into(), anchor: Some("gp-2".into()) }));
         assert_eq!(Target::parse("case-studies/lubumbashi"), Some(Target::CaseStudy("lubumbashi".into())));
         for bad in ["", "x", "2.", "2.1.", "2.1.A", "2#x", "case-studies/", "2.1.a.b"] {
             assert_eq!(Target::parse(bad), None, "{bad}");

@@ -24,15 +24,20 @@ struct Manifest<'a> {
 /// Whether a language's offline copy needs `path`: its pages and search index, the shared style
 /// sheets and scripts, and the language chooser.
 fn belongs_to(path: &str, lang: &str) -> bool {
-    path.starts_with(&format!("{lang}/")) || path.starts_with(&format!("search/{lang}/")) || path.starts_with("assets/") || path == "index.html"
+    path.starts_with(&format!("{lang}/"))
+        || path.starts_with(&format!("search/{lang}/"))
+        || path.starts_with("assets/")
+        || path == "index.html"
 }
 
 /// `sw.js` and the manifests, for the site's `files` (complete but for these).
 pub fn files(files: &[OutputFile], languages: &[&str], service_worker: &str) -> Result<Vec<OutputFile>, String> {
-    let fingerprints: BTreeMap<&str, (String, usize)> = files.iter().map(|f| (f.path.as_str(), (bytes_hash(&f.bytes), f.bytes.len()))).collect();
+    let fingerprints: BTreeMap<&str, (String, usize)> =
+        files.iter().map(|f| (f.path.as_str(), (bytes_hash(&f.bytes), f.bytes.len()))).collect();
     let mut out = Vec::new();
     for lang in languages {
-        let mine: Vec<(&str, &(String, usize))> = fingerprints.iter().filter(|(path, _)| belongs_to(path, lang)).map(|(p, f)| (*p, f)).collect();
+        let mine: Vec<(&str, &(String, usize))> =
+            fingerprints.iter().filter(|(path, _)| belongs_to(path, lang)).map(|(p, f)| (*p, f)).collect();
         let manifest = Manifest {
             lang,
             bytes: mine.iter().map(|(_, (_, size))| size).sum(),

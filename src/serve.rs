@@ -77,7 +77,8 @@ fn refresh_search(root: &Path, shared: &Shared) {
     if snapshot.version != version || snapshot.problems.is_some() {
         return;
     }
-    let mut files: HashMap<String, Vec<u8>> = snapshot.files.iter().filter(|(p, _)| !p.starts_with("search/")).map(|(p, b)| (p.clone(), b.clone())).collect();
+    let mut files: HashMap<String, Vec<u8>> =
+        snapshot.files.iter().filter(|(p, _)| !p.starts_with("search/")).map(|(p, b)| (p.clone(), b.clone())).collect();
     files.extend(search.into_iter().map(|f| (f.path, f.bytes)));
     snapshot.files = Arc::new(files);
     eprintln!("search index updated in {} ms", start.elapsed().as_millis());
@@ -168,10 +169,7 @@ fn respond(request: Request, shared: &Shared) {
 
 fn wait_for_change(shared: &Shared, since: u64, timeout: Duration) -> u64 {
     let snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
-    let (snapshot, _) = shared
-        .changed
-        .wait_timeout_while(snapshot, timeout, |s| s.version == since)
-        .unwrap_or_else(|e| e.into_inner());
+    let (snapshot, _) = shared.changed.wait_timeout_while(snapshot, timeout, |s| s.version == since).unwrap_or_else(|e| e.into_inner());
     snapshot.version
 }
 
@@ -240,10 +238,8 @@ fn with_reload(page: &[u8], version: u64) -> Vec<u8> {
 }
 
 fn error_page(problems: &[Diagnostic], version: u64) -> String {
-    let items: String = problems
-        .iter()
-        .map(|p| format!("<li><code>{}</code><br>{}</li>\n", escape(&p.location()), escape(&p.message)))
-        .collect();
+    let items: String =
+        problems.iter().map(|p| format!("<li><code>{}</code><br>{}</li>\n", escape(&p.location()), escape(&p.message))).collect();
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Build failed</title>\n<style>body{{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}h1{{color:#b00020}}li{{margin:1rem 0}}code{{background:#f3f3f3;padding:0.1rem 0.3rem}}</style></head>\n<body><main><h1>Build failed</h1><p>Fix these problems and save: this page reloads by itself.</p><ul>\n{items}</ul></main>{}</body></html>\n",
         reload_script(version)

@@ -149,7 +149,10 @@ pub fn parse(file: &Path, text: &str, languages: &[&str]) -> Result<(Sources, Ve
                 Err(error) => problems.push(Diagnostic::error(
                     file,
                     Some(line),
-                    format!("The {name} texts of the source \"{key}\" could not be read: {}. Use title = \"...\" and note = \"...\".", error.message().trim()),
+                    format!(
+                        "The {name} texts of the source \"{key}\" could not be read: {}. Use title = \"...\" and note = \"...\".",
+                        error.message().trim()
+                    ),
                 )),
             }
         }

@@ -131,7 +131,9 @@ pub fn forthcoming(file: &Path, line: u32, target: &str) -> Diagnostic {
     let mut diagnostic = Diagnostic::warning(
         file,
         Some(line),
-        format!("The cross-reference ref:{target} points to a part of the toolkit that is not published yet; it is shown as plain text until it is."),
+        format!(
+            "The cross-reference ref:{target} points to a part of the toolkit that is not published yet; it is shown as plain text until it is."
+        ),
     );
     diagnostic.forthcoming = Some(target.to_string());
     diagnostic

@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::OnceLock;
 
-use common::{broken_links, html_files, project_root, Project};
+use common::{Project, broken_links, html_files, project_root};
 use regex::Regex;
 
 fn built() -> &'static Project {
@@ -49,9 +49,14 @@ fn every_translation_is_complete_and_up_to_date() {
 
 /// English function words: a sentence with several of them, and more of them than of the
 /// page language's, is English left untranslated.
-const ENGLISH: &[&str] = &["the", "and", "of", "to", "with", "for", "that", "is", "are", "be", "should", "may", "their", "this", "from", "by", "on", "or", "which", "have"];
-const FRENCH: &[&str] = &["le", "la", "les", "et", "de", "des", "du", "à", "pour", "que", "qui", "en", "un", "une", "dans", "sur", "par", "est", "sont"];
-const SPANISH: &[&str] = &["el", "la", "los", "las", "y", "de", "del", "a", "para", "que", "en", "un", "una", "con", "por", "es", "son", "se"];
+const ENGLISH: &[&str] = &[
+    "the", "and", "of", "to", "with", "for", "that", "is", "are", "be", "should", "may", "their", "this", "from", "by", "on", "or",
+    "which", "have",
+];
+const FRENCH: &[&str] =
+    &["le", "la", "les", "et", "de", "des", "du", "à", "pour", "que", "qui", "en", "un", "une", "dans", "sur", "par", "est", "sont"];
+const SPANISH: &[&str] =
+    &["el", "la", "los", "las", "y", "de", "del", "a", "para", "que", "en", "un", "una", "con", "por", "es", "son", "se"];
 
 /// The visible text of a page that claims to be in its page language: scripts, addresses,
 /// elements marked `lang="en"` (fallbacks, English-only titles, publishers) and bold document

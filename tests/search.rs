@@ -6,10 +6,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use common::{project_root, Project};
-use serde_json::{json, Value};
+use common::{Project, project_root};
+use serde_json::{Value, json};
 use toolkit::diagnostics::Diagnostics;
-use toolkit::search::analyzer::{stem_overrides, stop_words, Analyzer};
+use toolkit::search::analyzer::{Analyzer, stem_overrides, stop_words};
 use toolkit::search::index::LanguageIndex;
 use toolkit::search::{documents, query};
 
@@ -154,14 +154,20 @@ fn generate_vectors() -> Value {
                 words.entry(word.clone()).or_insert_with(|| analyzer.word_term(&word));
             }
         }
-        languages.insert(lang.to_string(), json!({ "stopWords": stop_words(lang), "stemOverrides": stem_overrides(lang), "words": words, "texts": texts }));
+        languages.insert(
+            lang.to_string(),
+            json!({ "stopWords": stop_words(lang), "stemOverrides": stem_overrides(lang), "words": words, "texts": texts }),
+        );
     }
     Value::Object(languages)
 }
 
 /// Words as written, stop words included (so the vectors also prove those are dropped).
 fn text_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !w.chars().any(toolkit::search::analyzer::is_han)).map(str::to_string).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().any(toolkit::search::analyzer::is_han))
+        .map(str::to_string)
+        .collect()
 }
 
 fn text_vector(analyzer: &Analyzer, text: &str) -> Value {

@@ -60,7 +60,12 @@ fn citations_link_to_their_source_in_the_readers_style() {
     assert!(en.contains(r#"<span class="citation"><a class="cite" href="../../en/sources/index.html#MIGA""#));
     let fr = project.page("fr/1.1.a/index.html");
     // The French title of the source in the tooltip, the link into the French sources page.
-    assert!(fr.contains(r#"href="../../fr/sources/index.html#VPs" title="Principes volontaires sur la sécurité et les droits de l’homme (2000)""#), "{fr}");
+    assert!(
+        fr.contains(
+            r#"href="../../fr/sources/index.html#VPs" title="Principes volontaires sur la sécurité et les droits de l’homme (2000)""#
+        ),
+        "{fr}"
+    );
     // The sources page lists every place that cites a source.
     let sources = project.page("en/sources/index.html");
     assert!(sources.contains(r#"id="VPs""#));
@@ -72,7 +77,9 @@ fn citations_link_to_their_source_in_the_readers_style() {
 fn cross_references_link_when_published_and_are_plain_text_when_forthcoming() {
     let project = built();
     let page = project.page("en/1.1.a/index.html");
-    assert!(page.contains(r#"<a class="xref" href="../../en/1.1.b/index.html" title="Public security forces may lack resources.">Challenge 1.1.b</a>"#));
+    assert!(page.contains(
+        r#"<a class="xref" href="../../en/1.1.b/index.html" title="Public security forces may lack resources.">Challenge 1.1.b</a>"#
+    ));
     assert!(page.contains(r#"<span class="xref forthcoming" title="Forthcoming">Section 1.2. Forthcoming things</span>"#));
     assert!(page.contains(r#"<span class="xref forthcoming" title="Forthcoming">Challenge 1.2.a</span>"#));
     assert!(page.contains(r##"<a class="xref" href="#gp-1""##), "a reference to a practice on the same page stays on the page");
@@ -86,7 +93,8 @@ fn cross_references_link_when_published_and_are_plain_text_when_forthcoming() {
 
     // On the command line they are one note, so that problems to fix stand out; --verbose lists them.
     let check = |args: &[&str]| {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_toolkit")).arg("--root").arg(project.root()).args(args).output().unwrap();
+        let output =
+            std::process::Command::new(env!("CARGO_BIN_EXE_toolkit")).arg("--root").arg(project.root()).args(args).output().unwrap();
         assert!(output.status.success());
         String::from_utf8(output.stderr).unwrap()
     };
@@ -102,7 +110,11 @@ fn cross_references_link_when_published_and_are_plain_text_when_forthcoming() {
 fn good_practices_have_stable_anchors_identical_across_languages() {
     let project = built();
     let anchors = |page: &str| -> Vec<String> {
-        attributes(&project.page(page), "id").into_iter().filter(|id| id.starts_with("gp-") || id == "follow-up").filter(|id| !id.ends_with("-title")).collect()
+        attributes(&project.page(page), "id")
+            .into_iter()
+            .filter(|id| id.starts_with("gp-") || id == "follow-up")
+            .filter(|id| !id.ends_with("-title"))
+            .collect()
     };
     assert_eq!(anchors("en/1.1.a/index.html"), ["gp-1", "gp-2", "follow-up"]);
     assert_eq!(anchors("en/1.1.a/index.html"), anchors("fr/1.1.a/index.html"));
@@ -276,7 +288,8 @@ fn each_language_lists_its_files_for_offline_reading() {
         }
         assert!(files.contains_key("index.html"));
         assert!(files.keys().all(|p| !p.starts_with("es/") && !p.contains("/es/")), "{lang}: nothing of another language");
-        let total: usize = expected.iter().map(|(_, b)| b.len()).sum::<usize>() + std::fs::read(project.path("public/index.html")).unwrap().len();
+        let total: usize =
+            expected.iter().map(|(_, b)| b.len()).sum::<usize>() + std::fs::read(project.path("public/index.html")).unwrap().len();
         assert_eq!(manifest["bytes"].as_u64(), Some(total as u64));
     }
     // An edit changes the worker's version and the fingerprint of the edited page only.

@@ -81,7 +81,11 @@ fn changing_english_makes_translations_outdated_and_diff_shows_the_change() {
     assert_eq!(state_of(&status_of(&project), "Challenge 1.1.a"), State::Translated);
     assert!(english_diff(&project, FR_CHALLENGE).starts_with("Up to date"));
 
-    project.edit("content/en/1/1.1/a.md", "Only request deployment if the site is remote", "Only request deployment if the site is very remote");
+    project.edit(
+        "content/en/1/1.1/a.md",
+        "Only request deployment if the site is remote",
+        "Only request deployment if the site is very remote",
+    );
     git(&project, &["commit", "-q", "-am", "English changed"]);
     let status = status_of(&project);
     assert_eq!(state_of(&status, "Challenge 1.1.a"), State::Outdated);
@@ -168,7 +172,10 @@ fn dropped_citations_and_good_practices_are_reported_on_the_translation() {
     project.edit(FR_CHALLENGE, "## Assurer le suivi {#follow-up}", "## Assurer le suivi {#suivi}");
     project.edit(FR_CHALLENGE, "[](box:tools)", "");
     let problems = problems_in(&project.check(), FR_CHALLENGE);
-    assert!(problems.iter().any(|p| p.starts_with("22: In good practice 3, the anchor is \"suivi\" but English has \"follow-up\"")), "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.starts_with("22: In good practice 3, the anchor is \"suivi\" but English has \"follow-up\"")),
+        "{problems:#?}"
+    );
     assert!(problems.iter().any(|p| p.contains("the box [](box:tools) is missing")), "{problems:#?}");
 
     // The same problems appear in the status report, so translators see them in one place.

@@ -66,11 +66,8 @@ pub struct PageWriter<'a> {
 
 impl<'a> PageWriter<'a> {
     pub fn new(site: &'a Site, ui: &'a Localizer, lang: &'a str, folder: &str) -> Self {
-        let mut abbreviations: Vec<(String, String)> = site
-            .glossary(lang)
-            .into_iter()
-            .filter_map(|t| t.item.abbr.clone().map(|abbr| (abbr, t.item.term.clone())))
-            .collect();
+        let mut abbreviations: Vec<(String, String)> =
+            site.glossary(lang).into_iter().filter_map(|t| t.item.abbr.clone().map(|abbr| (abbr, t.item.term.clone()))).collect();
         // Longest first, so "UN-INSTRAW" wins over "UN".
         abbreviations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         PageWriter {
@@ -151,9 +148,8 @@ impl<'a> PageWriter<'a> {
     }
 
     fn shift_heading(&self, event: Event<'static>) -> Event<'static> {
-        let shift = |level: HeadingLevel| {
-            HeadingLevel::try_from((level as usize + self.heading_shift as usize).min(6)).unwrap_or(HeadingLevel::H6)
-        };
+        let shift =
+            |level: HeadingLevel| HeadingLevel::try_from((level as usize + self.heading_shift as usize).min(6)).unwrap_or(HeadingLevel::H6);
         match event {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 Event::Start(Tag::Heading { level: shift(level), id, classes, attrs })
@@ -197,9 +193,7 @@ impl<'a> PageWriter<'a> {
                 if start < i {
                     events.push(Event::Text(text[start..i].to_string().into()));
                 }
-                events.push(Event::InlineHtml(
-                    format!("<abbr title=\"{}\">{}</abbr>", escape(term), escape(&text[i..i + length])).into(),
-                ));
+                events.push(Event::InlineHtml(format!("<abbr title=\"{}\">{}</abbr>", escape(term), escape(&text[i..i + length])).into()));
                 start = i + length;
             }
             i += length;
@@ -272,7 +266,9 @@ impl<'a> PageWriter<'a> {
                 let title = self.reference_title(&target).map(|t| format!(" title=\"{}\"", escape(&t))).unwrap_or_default();
                 // Inside a handout: ", p. 6" once `toolkit handout` knows the page.
                 let close = match local.and_then(|href| href.strip_prefix('#')) {
-                    Some(anchor) => format!("</a>{}", page_slot("ref-page", anchor, &self.ui.text(self.lang, "handout-page-ref", &[("page", PAGE)]))),
+                    Some(anchor) => {
+                        format!("</a>{}", page_slot("ref-page", anchor, &self.ui.text(self.lang, "handout-page-ref", &[("page", PAGE)])))
+                    }
                     None => "</a>".into(),
                 };
                 (format!("<a class=\"xref\" href=\"{}\"{title}>", escape(&href)), label, close)
@@ -290,9 +286,7 @@ impl<'a> PageWriter<'a> {
         match target {
             Target::Chapter(number) => links::href(&self.root, &links::chapter(lang, *number), None),
             Target::Section(id) => links::href(&self.root, &links::section_or_challenge(lang, id), None),
-            Target::Challenge { id, anchor } => {
-                links::href(&self.root, &links::section_or_challenge(lang, id), anchor.as_deref())
-            }
+            Target::Challenge { id, anchor } => links::href(&self.root, &links::section_or_challenge(lang, id), anchor.as_deref()),
             Target::CaseStudy(slug) => links::href(&self.root, &links::case_study(lang, slug), None),
         }
     }

@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::localize::Localizer;
 use crate::markdown::{Document, GoodPractice, Node};
 use crate::model::{Challenge, InLanguage, Site, TocChallenge};
-use crate::render::html::{lang_attr, PageWriter};
+use crate::render::html::{PageWriter, lang_attr};
 use crate::render::links;
 use crate::render::theme::Theme;
 use crate::translation::status;
@@ -176,7 +176,8 @@ impl<'a> Renderer<'a> {
         context.insert("root", &root);
         context.insert("assets", &format!("{root}assets/"));
         context.insert("site_title", &site_title);
-        context.insert("title", &if title.is_empty() || title == site_title { site_title.clone() } else { format!("{title} – {site_title}") });
+        context
+            .insert("title", &if title.is_empty() || title == site_title { site_title.clone() } else { format!("{title} – {site_title}") });
         context.insert("alternates", &alternates);
         let href = |folder: String| links::href(&root, &folder, None);
         context.insert("home_href", &href(links::home(lang)));
@@ -189,11 +190,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn page(&self, lang: &str, folder: String, template: &str, context: &Context) -> Result<Page, Diagnostic> {
-        Ok(Page {
-            path: format!("{folder}index.html"),
-            lang: Some(lang.to_string()),
-            body: self.theme.render(lang, template, context)?,
-        })
+        Ok(Page { path: format!("{folder}index.html"), lang: Some(lang.to_string()), body: self.theme.render(lang, template, context)? })
     }
 
     fn writer(&self, lang: &'a str, folder: &str) -> PageWriter<'a> {
@@ -243,9 +240,7 @@ impl<'a> Renderer<'a> {
                             Entry {
                                 id: section.id.clone(),
                                 title: found.map(|s| s.item.title.clone()).unwrap_or_default(),
-                                href: section
-                                    .published
-                                    .then(|| links::href(root, &links::section_or_challenge(lang, &section.id), None)),
+                                href: section.published.then(|| links::href(root, &links::section_or_challenge(lang, &section.id), None)),
                                 lang: found.map(|f| self.fallback_attr(&f, lang)).unwrap_or_default(),
                                 children: section.challenges.iter().map(|c| self.challenge_entry(lang, root, c)).collect(),
                             }
@@ -330,7 +325,10 @@ impl<'a> Renderer<'a> {
         context.insert("sections", &sections);
         context.insert("case_studies", &self.case_study_entries(lang, &writer.root, Some(number)));
         context.insert("notes", &self.notes(&writer));
-        context.insert("breadcrumbs", &vec![Crumb { title: self.site_title(lang), href: links::href(&writer.root, &links::home(lang), None) }]);
+        context.insert(
+            "breadcrumbs",
+            &vec![Crumb { title: self.site_title(lang), href: links::href(&writer.root, &links::home(lang), None) }],
+        );
         self.page(lang, folder, "chapter.html", &context)
     }
 
@@ -385,7 +383,10 @@ impl<'a> Renderer<'a> {
         };
         let challenge: &Challenge = found.item;
         let heading = self.t(lang, "challenge-heading", &[("id", id)]);
-        let mut context = self.base(lang, &folder, &format!("{heading}{}{}", self.t(lang, "label-separator", &[]), challenge.statement), |l| links::section_or_challenge(l, id));
+        let mut context =
+            self.base(lang, &folder, &format!("{heading}{}{}", self.t(lang, "label-separator", &[]), challenge.statement), |l| {
+                links::section_or_challenge(l, id)
+            });
         let mut writer = self.writer(lang, &folder);
         writer.heading_shift = 1;
         // Cross-references to this page's own good practices stay on the page.
@@ -550,9 +551,11 @@ impl<'a> Renderer<'a> {
                     author_lang: lang_attr(default, &tag, self.site),
                     year: source.year.clone(),
                     url: source.url.clone(),
-                    cited_in: self.places_referring(lang, &writer, |node| {
-                        matches!(node, Node::Citation(c) if c.items.iter().any(|i| i.key == source.key))
-                    }),
+                    cited_in: self.places_referring(
+                        lang,
+                        &writer,
+                        |node| matches!(node, Node::Citation(c) if c.items.iter().any(|i| i.key == source.key)),
+                    ),
                 }
             })
             .collect();
@@ -579,7 +582,10 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|c| {
                 let title = self.site.chapter(lang, c.number).map(|f| f.item.title.clone()).unwrap_or_default();
-                ChapterOption { number: c.number, title: self.t(lang, "chapter-heading", &[("number", &c.number.to_string()), ("title", &title)]) }
+                ChapterOption {
+                    number: c.number,
+                    title: self.t(lang, "chapter-heading", &[("number", &c.number.to_string()), ("title", &title)]),
+                }
             })
             .collect();
         context.insert("heading", &heading);
@@ -594,7 +600,8 @@ impl<'a> Renderer<'a> {
             let text = self.ui.get(lang, "search-results", &[("count", count.into()), ("query", "{query}".into())]);
             if count == 0 { text } else { text.replace(&count.to_string(), "{count}") }
         };
-        let forms: BTreeMap<&str, String> = [("zero", form(0)), ("one", form(1)), ("other", form(7)), ("many", form(1_000_000))].into_iter().collect();
+        let forms: BTreeMap<&str, String> =
+            [("zero", form(0)), ("one", form(1)), ("other", form(7)), ("many", form(1_000_000))].into_iter().collect();
         context.insert("result_forms", &serde_json::to_string(&forms).unwrap_or_default());
         self.page(lang, folder, "search.html", &context)
     }
@@ -613,9 +620,7 @@ impl<'a> Renderer<'a> {
         let mut context = self.base(lang, &folder, &heading, links::glossary);
         let tag = self.tag(lang);
         let reference = self.site.reference();
-        let english_of = |id: &str| {
-            reference.glossary.as_ref().and_then(|g| g.terms.iter().find(|t| t.id == id)).map(|t| t.term.clone())
-        };
+        let english_of = |id: &str| reference.glossary.as_ref().and_then(|g| g.terms.iter().find(|t| t.id == id)).map(|t| t.term.clone());
         let mut terms: Vec<TermView> = self
             .site
             .glossary(lang)
@@ -778,12 +783,14 @@ impl<'a> Renderer<'a> {
         let seconds = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
-            });
+            .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
         let (year, month, day) = civil_date(seconds.div_euclid(86_400));
         let month_name = self.t(lang, &format!("month-{month}"), &[]);
-        self.t(lang, "date", &[("year", &year.to_string()), ("month", &month_name), ("month-number", &month.to_string()), ("day", &day.to_string())])
+        self.t(
+            lang,
+            "date",
+            &[("year", &year.to_string()), ("month", &month_name), ("month-number", &month.to_string()), ("day", &day.to_string())],
+        )
     }
 
     /// What a reader without a connection sees instead of a page not kept on the device. Not a

@@ -74,7 +74,9 @@ impl Theme {
                     used_messages.extend(message_ids(&text));
                     sources.push((name, text));
                 }
-                Err(error) => diagnostics.error(folder.join("templates").join(&name), None, format!("The template could not be read: {error}.")),
+                Err(error) => {
+                    diagnostics.error(folder.join("templates").join(&name), None, format!("The template could not be read: {error}."))
+                }
             }
         }
         if let Err(error) = tera.add_raw_templates(sources) {

@@ -24,16 +24,16 @@ pub struct Token {
 pub fn stop_words(lang: &str) -> &'static [&'static str] {
     match lang {
         "en" => &[
-            "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or", "that", "the",
-            "their", "this", "to", "was", "were", "which", "with",
+            "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their",
+            "this", "to", "was", "were", "which", "with",
         ],
         "fr" => &[
-            "au", "aux", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "la", "le", "les", "leur", "leurs",
-            "ou", "par", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une",
+            "au", "aux", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "la", "le", "les", "leur", "leurs", "ou",
+            "par", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une",
         ],
         "es" => &[
-            "al", "como", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "para", "por", "que", "se", "son", "su",
-            "sus", "un", "una", "unas", "unos",
+            "al", "como", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "para", "por", "que", "se", "son", "su", "sus",
+            "un", "una", "unas", "unos",
         ],
         _ => &[],
     }

@@ -105,9 +105,8 @@ fn boxes(site: &Site, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument
     for name in site.reference().boxes.keys() {
         let Some(found) = site.text_box(lang, name) else { continue };
         let placed_in = site.toc.published_challenges().find(|entry| {
-            site.challenge(lang, &entry.id).is_some_and(|c| {
-                c.item.nodes().any(|n| matches!(&n.node, crate::markdown::Node::Box(b) if b == name))
-            })
+            site.challenge(lang, &entry.id)
+                .is_some_and(|c| c.item.nodes().any(|n| matches!(&n.node, crate::markdown::Node::Box(b) if b == name)))
         });
         let (url, chapter, breadcrumb) = match placed_in {
             Some(entry) => (

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use super::analyzer::{stem_overrides, stop_words};
 use super::index::LanguageIndex;

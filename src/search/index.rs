@@ -84,7 +84,12 @@ impl LanguageIndex {
         Ok(LanguageIndex { lang: lang.to_string(), documents, lexicon, fields, reader: index.reader()? })
     }
 
-    pub fn open(lang: &str, dir: &Path, documents: Vec<SearchDocument>, lexicon: BTreeMap<String, String>) -> tantivy::Result<LanguageIndex> {
+    pub fn open(
+        lang: &str,
+        dir: &Path,
+        documents: Vec<SearchDocument>,
+        lexicon: BTreeMap<String, String>,
+    ) -> tantivy::Result<LanguageIndex> {
         let index = Index::open_in_dir(dir)?;
         register(&index, lang);
         let (_, fields) = schema();

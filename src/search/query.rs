@@ -30,7 +30,8 @@ pub fn current_index(root: &Path, lang: &str) -> Result<LanguageIndex, String> {
     let diagnostics = Diagnostics::new();
     let fingerprint = super::fingerprint(root);
     let loaded = build::load(root, &diagnostics);
-    let errors: Vec<String> = diagnostics.into_sorted().into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
+    let errors: Vec<String> =
+        diagnostics.into_sorted().into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
     let loaded = match loaded {
         Some(loaded) if errors.is_empty() => loaded,
         _ => return Err(format!("The toolkit has errors; fix them to search it:\n{}", errors.join("\n"))),

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{display_path, Diagnostic};
+use crate::diagnostics::{Diagnostic, display_path};
 use crate::model::Site;
 use crate::translation::history;
 use crate::translation::status::{english_counterpart, ftl_stamp};
@@ -40,12 +40,7 @@ pub fn english_changes(root: &Path, site: &Site, file: &Path) -> Result<String, 
     }
     let commit = old.commit.as_deref().unwrap_or_default();
     let short = &commit[..commit.len().min(10)];
-    Ok(history::unified(
-        &old.text,
-        &current,
-        &format!("{english_name} (as translated, {short})"),
-        &format!("{english_name} (now)"),
-    ))
+    Ok(history::unified(&old.text, &current, &format!("{english_name} (as translated, {short})"), &format!("{english_name} (now)")))
 }
 
 fn front_matter_stamp(text: &str) -> Option<String> {
@@ -53,7 +48,7 @@ fn front_matter_stamp(text: &str) -> Option<String> {
     if lines.next()?.trim_end() != "+++" {
         return None;
     }
-    lines
-        .take_while(|l| l.trim_end() != "+++")
-        .find_map(|l| l.trim_start().strip_prefix("translates").map(|rest| rest.trim_start_matches([' ', '=']).trim().trim_matches('"').to_string()))
+    lines.take_while(|l| l.trim_end() != "+++").find_map(|l| {
+        l.trim_start().strip_prefix("translates").map(|rest| rest.trim_start_matches([' ', '=']).trim().trim_matches('"').to_string())
+    })
 }

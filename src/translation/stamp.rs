@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{display_path, Diagnostic};
+use crate::diagnostics::{Diagnostic, display_path};
 use crate::hash::text_hash;
 use crate::model::Site;
 use crate::translation::status::{english_counterpart, source_hash};
@@ -13,24 +13,26 @@ pub fn stamp(root: &Path, site: &Site, file: &Path, sources_lang: Option<&str>) 
     let shown = display_path(file);
     if shown == display_path(&site.sources.file) {
         let lang = sources_lang.ok_or_else(|| {
-            Diagnostic::error(file, None, "Say which language's source titles you checked, e.g. toolkit i18n stamp content/sources.toml --lang fr.")
+            Diagnostic::error(
+                file,
+                None,
+                "Say which language's source titles you checked, e.g. toolkit i18n stamp content/sources.toml --lang fr.",
+            )
         })?;
         return stamp_sources(root, site, file, lang);
     }
     let english = english_counterpart(site, file).ok_or_else(|| {
         Diagnostic::error(file, None, "This is not a translated file: stamp files under content/<language>/ or i18n/<language>/ of a language other than the reference.")
     })?;
-    let english_text = std::fs::read_to_string(root.join(&english)).map_err(|_| {
-        Diagnostic::error(file, None, format!("Its English original {} does not exist.", display_path(&english)))
-    })?;
+    let english_text = std::fs::read_to_string(root.join(&english))
+        .map_err(|_| Diagnostic::error(file, None, format!("Its English original {} does not exist.", display_path(&english))))?;
     let hash = text_hash(&english_text);
     let text = std::fs::read_to_string(root.join(file))
         .map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
     let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let stamped = match extension {
-        "md" => set_front_matter(&text, &hash).ok_or_else(|| {
-            Diagnostic::error(file, Some(1), "The file has no settings block (+++ ... +++) to record the stamp in.")
-        })?,
+        "md" => set_front_matter(&text, &hash)
+            .ok_or_else(|| Diagnostic::error(file, Some(1), "The file has no settings block (+++ ... +++) to record the stamp in."))?,
         "ftl" => set_ftl_stamp(&text, &hash),
         "toml" => set_toml_key(&text, &hash).map_err(|message| Diagnostic::error(file, None, message))?,
         _ => return Err(Diagnostic::error(file, None, "Only .md, .toml and .ftl translations can be stamped.")),
@@ -40,8 +42,7 @@ pub fn stamp(root: &Path, site: &Site, file: &Path, sources_lang: Option<&str>) 
 }
 
 fn write(root: &Path, file: &Path, text: &str) -> Result<(), Diagnostic> {
-    std::fs::write(root.join(file), text)
-        .map_err(|error| Diagnostic::error(file, None, format!("The file could not be written: {error}.")))
+    std::fs::write(root.join(file), text).map_err(|error| Diagnostic::error(file, None, format!("The file could not be written: {error}.")))
 }
 
 /// Sets `translates = "HASH"` inside the `+++` block, replacing an earlier stamp.

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::hash::text_hash;
 use crate::localize::Localizer;
-use crate::model::{id_order, FileInfo, FileKind, Site};
+use crate::model::{FileInfo, FileKind, Site, id_order};
 use crate::render::links;
 use crate::sources::Source;
 use crate::translation::{history, structure};
@@ -206,7 +206,11 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
                 words: if state == State::Translated {
                     0
                 } else {
-                    count_words(&format!("{} {}", source.english.title.as_deref().unwrap_or(""), source.english.note.as_deref().unwrap_or("")))
+                    count_words(&format!(
+                        "{} {}",
+                        source.english.title.as_deref().unwrap_or(""),
+                        source.english.note.as_deref().unwrap_or("")
+                    ))
                 },
             });
         }
@@ -525,8 +529,12 @@ mod tests {
         assert_eq!(count_words("## Follow up {#follow-up}"), 2);
         assert_eq!(count_words("安全与人权工具包"), 8);
         assert_eq!(count_words("Chapter { $number }. { $title }"), 1);
-        let plural = "search-results = { $count ->\n    [0] No results for “{ $query }”.\n   *[other] { $count } results for “{ $query }”.\n}";
+        let plural =
+            "search-results = { $count ->\n    [0] No results for “{ $query }”.\n   *[other] { $count } results for “{ $query }”.\n}";
         assert_eq!(count_words(&fluent_text(plural)), 5);
-        assert_eq!(readable_text("+++\nstatement = \"Companies may be obliged\"\ntranslates = \"abc\"\n+++\n## Heading"), "Companies may be obliged\"\n## Heading");
+        assert_eq!(
+            readable_text("+++\nstatement = \"Companies may be obliged\"\ntranslates = \"abc\"\n+++\n## Heading"),
+            "Companies may be obliged\"\n## Heading"
+        );
     }
 }

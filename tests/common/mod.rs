@@ -83,12 +83,8 @@ pub fn copy_tree(from: &Path, to: &Path) {
 
 /// Fails with every diagnostic listed, so a failing test shows why.
 pub fn assert_clean(report: &Report) {
-    let errors: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == toolkit::diagnostics::Severity::Error)
-        .map(|d| d.to_string())
-        .collect();
+    let errors: Vec<String> =
+        report.diagnostics.iter().filter(|d| d.severity == toolkit::diagnostics::Severity::Error).map(|d| d.to_string()).collect();
     assert!(errors.is_empty(), "errors:\n{}", errors.join("\n"));
 }
 
