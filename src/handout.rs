@@ -82,7 +82,7 @@ fn print_numbered(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Resul
     let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
     let mut numbers = BTreeMap::new();
     for _ in 0..3 {
-        std::fs::write(page, with_page_numbers(&html, &numbers)).map_err(|e| format!("{}: {e}", page.display()))?;
+        std::fs::write(page, html::fill_page_slots(&html, &numbers)).map_err(|e| format!("{}: {e}", page.display()))?;
         print(browser, work, page, pdf)?;
         let found = crate::pdf::destination_pages(&std::fs::read(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?);
         if found.is_empty() || found == numbers {
@@ -91,26 +91,6 @@ fn print_numbered(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Resul
         numbers = found;
     }
     Ok(())
-}
-
-/// Fills the page slots (see `render::html::page_slot`) whose anchor has a known page.
-fn with_page_numbers(html: &str, numbers: &BTreeMap<String, u32>) -> String {
-    const START: &str = " data-page-of=\"";
-    let mut out = String::with_capacity(html.len() + 1024);
-    let mut rest = html;
-    while let Some(at) = rest.find(START) {
-        let (head, tail) = rest.split_at(at + START.len());
-        out.push_str(head);
-        rest = tail;
-        // ANCHOR" data-label="LABEL"></span>
-        let Some((anchor, after)) = tail.split_once('"') else { continue };
-        let Some((label, after)) = after.strip_prefix(" data-label=\"").and_then(|a| a.split_once('"')) else { continue };
-        let (Some(after), Some(page)) = (after.strip_prefix("></span>"), numbers.get(anchor)) else { continue };
-        out.push_str(&format!("{anchor}\" data-label=\"{label}\">{}</span>", label.replace(html::PAGE, &page.to_string())));
-        rest = after;
-    }
-    out.push_str(rest);
-    out
 }
 
 fn print(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), String> {
@@ -143,24 +123,4 @@ fn print(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), Str
         ));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_slots_are_filled_with_their_label() {
-        let toc = html::page_slot("toc-page", "c-3.7.b", html::PAGE);
-        let xref = html::page_slot("ref-page", "c-3.7.a", ", p.\u{a0}{page} & more");
-        let unknown = html::page_slot("ref-page", "elsewhere", "{page}");
-        let page = format!("<li>{toc}</li><p>see 3.7.a{xref}; {unknown}</p>");
-        let numbers = BTreeMap::from([("c-3.7.b".to_string(), 6), ("c-3.7.a".to_string(), 3)]);
-        let filled = with_page_numbers(&page, &numbers);
-        assert!(filled.contains(r#"data-page-of="c-3.7.b" data-label="{page}">6</span>"#), "{filled}");
-        assert!(filled.contains(">, p.\u{a0}3 &amp; more</span>"), "{filled}");
-        // A slot whose page is unknown stays empty, and the rest of the page is unchanged.
-        assert!(filled.ends_with(&format!("; {unknown}</p>")), "{filled}");
-        assert_eq!(with_page_numbers(&page, &BTreeMap::new()), page);
-    }
 }

@@ -5,7 +5,7 @@
 //! explains each abbreviation on its first use.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
@@ -433,4 +433,43 @@ pub const PAGE: &str = "{page}";
 /// `anchor` is printed on (browsers cannot number pages of link targets).
 pub fn page_slot(class: &str, anchor: &str, label: &str) -> String {
     format!("<span class=\"{class}\" data-page-of=\"{}\" data-label=\"{}\"></span>", escape(anchor), escape(label))
+}
+
+/// Fills the page slots whose anchor has a known page (`toolkit handout`, after a first print).
+pub fn fill_page_slots(html: &str, numbers: &BTreeMap<String, u32>) -> String {
+    const START: &str = " data-page-of=\"";
+    let mut out = String::with_capacity(html.len() + 1024);
+    let mut rest = html;
+    while let Some(at) = rest.find(START) {
+        let (head, tail) = rest.split_at(at + START.len());
+        out.push_str(head);
+        rest = tail;
+        // ANCHOR" data-label="LABEL"></span>
+        let Some((anchor, after)) = tail.split_once('"') else { continue };
+        let Some((label, after)) = after.strip_prefix(" data-label=\"").and_then(|a| a.split_once('"')) else { continue };
+        let (Some(after), Some(page)) = (after.strip_prefix("></span>"), numbers.get(anchor)) else { continue };
+        out.push_str(&format!("{anchor}\" data-label=\"{label}\">{}</span>", label.replace(PAGE, &page.to_string())));
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_slots_are_filled_with_their_label() {
+        let toc = page_slot("toc-page", "c-3.7.b", PAGE);
+        let xref = page_slot("ref-page", "c-3.7.a", ", p.\u{a0}{page} & more");
+        let unknown = page_slot("ref-page", "elsewhere", "{page}");
+        let page = format!("<li>{toc}</li><p>see 3.7.a{xref}; {unknown}</p>");
+        let numbers = BTreeMap::from([("c-3.7.b".to_string(), 6), ("c-3.7.a".to_string(), 3)]);
+        let filled = fill_page_slots(&page, &numbers);
+        assert!(filled.contains(r#"data-page-of="c-3.7.b" data-label="{page}">6</span>"#), "{filled}");
+        assert!(filled.contains(">, p.\u{a0}3 &amp; more</span>"), "{filled}");
+        // A slot whose page is unknown stays empty, and the rest of the page is unchanged.
+        assert!(filled.ends_with(&format!("; {unknown}</p>")), "{filled}");
+        assert_eq!(fill_page_slots(&page, &BTreeMap::new()), page);
+    }
 }

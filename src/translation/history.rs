@@ -2,14 +2,17 @@
 //! see exactly what changed since: the hash recorded by `stamp` is looked up in the file's git
 //! history (translators work in a clone of the project).
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Mutex, OnceLock};
 
 use similar::TextDiff;
 
 use crate::hash::text_hash;
 
 /// Where an older English text was found.
+#[derive(Clone)]
 pub struct OldVersion {
     pub text: String,
     /// The commit, or `None` when the current file still matches.
@@ -23,12 +26,21 @@ pub fn find_version(root: &Path, file: &Path, wanted: &str) -> Option<OldVersion
     if text_hash(&current) == wanted {
         return Some(OldVersion { text: current, commit: None });
     }
+    // A hash names one text for good, so what the history gave once is kept for the process: the
+    // live preview recomputes the status page on every edit.
+    static FOUND: OnceLock<Mutex<HashMap<(PathBuf, String), OldVersion>>> = OnceLock::new();
+    let key = (root.join(file), wanted.to_string());
+    if let Some(found) = FOUND.get_or_init(Default::default).lock().ok()?.get(&key) {
+        return Some(found.clone());
+    }
     let path = file.to_string_lossy().replace('\\', "/");
     let log = git(root, &["log", "--format=%H", "-n", "500", "--", &path])?;
     for commit in log.lines().filter(|l| !l.is_empty()) {
         let Some(text) = git(root, &["show", &format!("{commit}:{path}")]) else { continue };
         if text_hash(&text) == wanted {
-            return Some(OldVersion { text, commit: Some(commit.to_string()) });
+            let found = OldVersion { text, commit: Some(commit.to_string()) };
+            FOUND.get_or_init(Default::default).lock().ok()?.insert(key, found.clone());
+            return Some(found);
         }
     }
     None

@@ -17,7 +17,7 @@ use crate::render::links;
 use crate::sources::Source;
 use crate::translation::{history, structure};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
     Translated,
@@ -157,8 +157,6 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
     structure::check(site, &structure_problems);
     let structure_problems = structure_problems.into_sorted();
     let mut languages = Vec::new();
-    // Languages stamped against the same English text share one look into the history.
-    let mut words_cache: BTreeMap<(&Path, State, Option<&str>), usize> = BTreeMap::new();
     for content in site.languages.iter().filter(|c| c.code != reference.code && only.is_none_or(|o| o == c.code)) {
         let lang = content.code.as_str();
         let mut items: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
@@ -182,9 +180,7 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
                 english_file: display_path(&english.file),
                 reason,
                 page: page_of(site, english, lang),
-                words: *words_cache
-                    .entry((english.file.as_path(), state, translates.flatten()))
-                    .or_insert_with(|| words_to_do(root, &english.file, state, translates.flatten())),
+                words: words_to_do(root, &english.file, state, translates.flatten()),
             });
         }
         for source in &site.sources.list {
@@ -255,8 +251,8 @@ fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
         let english_text = std::fs::read_to_string(root.join(english_file)).unwrap_or_default();
         let translated_text = std::fs::read_to_string(root.join(&file)).ok();
         let stamp = translated_text.as_deref().and_then(ftl_stamp);
-        let changed = changed_messages(root, english_file, &english_text, stamp.as_deref());
         let english_messages = ftl_messages(&english_text);
+        let changed = changed_messages(root, english_file, &english_text, &english_messages, stamp.as_deref());
         for id in ids {
             let (state, reason) = if !ui.has(lang, id) {
                 (State::Missing, None)
@@ -276,7 +272,6 @@ fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
             };
             let words = match (state, english_messages.get(id)) {
                 (State::Translated, _) | (_, None) => 0,
-                // The text after "name =", without Fluent's { $variables } and selectors.
                 (_, Some(source)) => count_words(&fluent_text(source)),
             };
             items.push(Item {
@@ -300,15 +295,14 @@ enum Changed {
     Unknown,
 }
 
-fn changed_messages(root: &Path, english_file: &Path, english_text: &str, stamp: Option<&str>) -> Changed {
+fn changed_messages(root: &Path, english_file: &Path, english_text: &str, now: &BTreeMap<String, String>, stamp: Option<&str>) -> Changed {
     let Some(stamp) = stamp else { return Changed::NotStamped };
     if stamp == text_hash(english_text) {
         return Changed::None;
     }
     let Some(old) = history::find_version(root, english_file, stamp) else { return Changed::Unknown };
     let before = ftl_messages(&old.text);
-    let now = ftl_messages(english_text);
-    Changed::Some(now.into_iter().filter(|(id, text)| before.get(id) != Some(text)).map(|(id, _)| id).collect())
+    Changed::Some(now.iter().filter(|(id, text)| before.get(*id) != Some(*text)).map(|(id, _)| id.clone()).collect())
 }
 
 /// The `# translates: HASH` line of a translated .ftl file.

@@ -114,15 +114,21 @@ pub fn unescape(text: &str) -> String {
 }
 
 /// Every HTML file of a built site, by path relative to the site.
-pub fn html_files(site: &Path) -> BTreeMap<String, String> {
+/// Every file of a built site, by its path in the site.
+pub fn site_files(site: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(site)
         .into_iter()
         .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| {
-            let relative = e.path().strip_prefix(site).unwrap().to_string_lossy().replace('\\', "/");
-            (relative, std::fs::read_to_string(e.path()).unwrap())
-        })
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(site).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+pub fn html_files(site: &Path) -> BTreeMap<String, String> {
+    site_files(site)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
         .collect()
 }
 
