@@ -3,12 +3,12 @@
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
 
-## The language
+## 语言
 # 本语言的名称，用本语言书写（显示在语言菜单中）。
 language-name = 简体中文
 choose-language = 选择语言
 
-## Page layout
+## 页面布局
 skip-to-content = 跳至正文
 main-navigation = 主导航
 language-menu = 语言
@@ -21,20 +21,21 @@ case-studies = 案例研究
 footer-about = 日内瓦安全部门治理中心（DCAF）与红十字国际委员会联合编制的工具包。本网站可离线使用：将其保存至U盘，打开index.html即可浏览。
 toolkit-short = 安全与人权工具包
 
-## Headings
+## 标题
 chapter-heading = 第{ $number }章 { $title }
 section-heading = { $id } { $title }
 challenge-heading = 挑战{ $id }
 challenge-label = 挑战
 good-practices = 良好做法
 good-practice-number = 良好做法{ $number }
+# 挑战的良好做法上方：可跳转至各项良好做法的列表。
 practice-index = { $count }项良好做法一览
 notes = 注释
 note-call = 注{ $number }
 back-to-text = 返回正文
 statement-label = 挑战内容
 
-## Lists and navigation
+## 列表与导航
 sections-in-chapter = 各节
 challenges-in-section = 挑战
 forthcoming = 即将发布
@@ -45,32 +46,32 @@ print-chapter = 打印本章
 no-case-studies = 暂无案例研究。
 chapter-case-studies = 本章案例研究
 
-## Notices
+## 提示
 fallback-notice = 本页尚未译成中文，以下为英文原文。
 fallback-notice-link = 打开英文页面
 not-prescriptive-marker = *
 outdated-notice = 本译文可能未反映英文原文的最新修改。
 outdated-notice-link = 阅读英文页面
 
-## Sources page
+## 参考文献页
 sources-intro = 本工具包所引用的文件。正文中的每一处引注（如“（VPs：4）”）均链接至本页；冒号后的数字表示所引文件的页码、段落或章节。
-source-cited-in = 引用位置
+source-cited-in = 引用本文献的挑战
 source-not-cited = 已发布的正文中尚未引用。
 source-online = 在线阅读
 source-key = 简称
 
-## Case studies
+## 案例研究
 case-study-authors = 编写者
 case-study-link = 全文链接
-case-study-referred-from = 提及本案例的位置
+case-study-referred-from = 提及本案例研究的挑战
 
-## Glossary
+## 术语表
 glossary-intro = 本工具包使用的缩略语和术语。
 abbreviations = 缩略语
 terms = 术语
 term-in-english = 英文
 
-## Citations and cross-references
+## 引注与交叉引用
 # 引注的外观：全角括号括住一条或多条引注。
 cite-group = （{ $citations }）
 # 同一括号内两条引注之间的分隔符。
@@ -82,10 +83,10 @@ cite-locator = { $source }：{ $locator }
 ref-chapter = 第{ $number }章“{ $title }”
 ref-section = 第{ $id }节“{ $title }”
 ref-challenge = 挑战{ $id }
-ref-good-practice = 挑战{ $id }良好做法{ $number }
+ref-good-practice = 挑战{ $id }第{ $number }项良好做法
 ref-case-study = { $title }
 
-## Search
+## 搜索
 search = 搜索
 search-label = 搜索本工具包
 search-placeholder = 例如：申诉机制
@@ -94,7 +95,7 @@ search-results = { $count ->
     [0] 未找到与“{ $query }”相关的结果。
    *[other] 找到{ $count }条与“{ $query }”相关的结果。
 }
-search-filter-chapter = 章
+search-filter-chapter = 按章筛选
 search-all-chapters = 所有章节
 search-loading = 正在搜索……
 search-needs-script = 搜索功能需要启用JavaScript。如未启用，请使用目录或术语表。
@@ -105,7 +106,7 @@ search-kind-box = 专栏
 search-kind-case-study = 案例研究
 search-kind-source = 参考文献
 
-## Chapter handouts (printed)
+## 各章讲义（打印版）
 handout-chapter = 第{ $number }章
 handout-back = 返回本章
 handout-tip = 本页面专为打印设计：请使用浏览器的打印命令（Ctrl+P或⌘P），或将其另存为PDF。
@@ -115,6 +116,7 @@ handout-contents = 目录
 handout-sources = 所引文献
 handout-notes = 注释
 handout-page = 页码
+# 交叉引用指向同一讲义中的内容时，其后所加的页码，如“参见挑战3.7.b，第6页”。
 handout-page-ref = ，第{ $page }页
 # 日期，例如“2026年11月22日”。可用：{ $day } { $month } { $month-number } { $year }
 date = { $year }年{ $month-number }月{ $day }日
@@ -131,7 +133,7 @@ month-10 = 10月
 month-11 = 11月
 month-12 = 12月
 
-## Translation status page (for translators)
+## 翻译进度页（供译者使用）
 status-title = 翻译进度
 status-intro = 与英文原文相比，各语言版本中已翻译、缺失或已过时的内容。已过时：译文经核对（加盖时间戳）后，英文原文又有修改。在终端运行“toolkit i18n status”可获得相同的报告。
 status-done = 已翻译且为最新：{ $percent }%
@@ -143,18 +145,22 @@ status-kind = 工具包组成部分
 status-out-of-step = 与英文原文不一致
 status-all-done = 无待办事项：所有内容均已翻译且为最新。
 
-## Error page
+## 错误页
 not-found-title = 未找到页面
 not-found-text = 此页面不存在，可能已被移动。请选择语言，从目录重新开始。
 
-## 标点
+## 一行中各部分之间的标点
+# 标签与其文字之间，如“挑战2.1.a：企业可能……”。
 label-separator = ：
+# 列表各项之间，如“良好做法1、良好做法3”。
 list-separator = 、
+# 文献著录各部分（标题、出版者、年份）之间，以及最后一部分之后。
 reference-separator = ，
 reference-end = 。
 
 ## 离线阅读（首页）
 offline-title = 离线阅读
+# { $size }：例如“0.8 MB”。
 offline-intro = 将中文版工具包保存到本设备（{ $size }），无需网络连接即可阅读和搜索。
 offline-save = 保存以便离线阅读
 offline-saving = 正在保存……第{ $done }个文件，共{ $total }个
