@@ -18,8 +18,8 @@ contents = Índice
 sources = Fuentes
 glossary = Glosario
 case-studies = Estudios de caso
-footer-about = Una herramienta de DCAF y el CICR. Este sitio funciona sin conexión: guárdelo en una memoria USB y abra index.html.
-toolkit-short = Herramientas sobre seguridad y derechos humanos
+footer-about = Una caja de herramientas del DCAF y el CICR. Este sitio funciona sin conexión: guárdelo en una memoria USB y abra index.html.
+toolkit-short = Caja de herramientas sobre seguridad y derechos humanos
 
 ## Títulos
 chapter-heading = Capítulo { $number }. { $title }
@@ -53,8 +53,8 @@ outdated-notice = Es posible que esta traducción no refleje la última versión
 outdated-notice-link = Leer la página en inglés
 
 ## Página de fuentes
-sources-intro = Los documentos citados en las herramientas. Cada cita del texto, como «(VPs: 4)», remite a esta página; el número que sigue a los dos puntos indica la página, el párrafo o el capítulo del documento.
-source-cited-in = Citado en
+sources-intro = Los documentos citados en la caja de herramientas. Cada cita del texto, como «(VPs: 4)», remite a esta página; el número que sigue a los dos puntos indica la página, el párrafo o el capítulo del documento.
+source-cited-in = Citada en
 source-not-cited = Aún no se cita en el texto publicado.
 source-online = Consultar en línea
 source-key = Forma abreviada
@@ -65,7 +65,7 @@ case-study-link = Dónde consultarlo
 case-study-referred-from = Mencionado en
 
 ## Glosario
-glossary-intro = Abreviaturas y términos utilizados en las herramientas.
+glossary-intro = Abreviaturas y términos utilizados en la caja de herramientas.
 abbreviations = Abreviaturas
 terms = Términos
 term-in-english = En inglés
@@ -87,7 +87,7 @@ ref-case-study = { $title }
 
 ## Búsqueda
 search = Buscar
-search-label = Buscar en las herramientas
+search-label = Buscar en la caja de herramientas
 search-placeholder = p. ej., mecanismo de reclamación
 search-button = Buscar
 search-results = { $count ->
@@ -140,7 +140,7 @@ status-words = Unas { $words } palabras en inglés por traducir o revisar.
 status-translated = Traducido
 status-missing = Falta
 status-outdated = Desactualizado
-status-kind = Parte de las herramientas
+status-kind = Parte de la caja de herramientas
 status-out-of-step = No concuerda con el inglés
 status-all-done = No hay nada pendiente: todo está traducido y actualizado.
 
@@ -156,10 +156,10 @@ reference-end = .
 
 ## Lectura sin conexión (página de inicio)
 offline-title = Leer sin conexión
-offline-intro = Guarde el conjunto de herramientas en español en este dispositivo ({ $size }) para leerlo y realizar búsquedas sin conexión.
+offline-intro = Guarde la caja de herramientas en español en este dispositivo ({ $size }) para leerlo y realizar búsquedas sin conexión.
 offline-save = Guardar para leer sin conexión
 offline-saving = Guardando… { $done } de { $total } archivos
-offline-saved = Guardado en este dispositivo: el conjunto de herramientas en español se abre y permite búsquedas sin conexión, y se actualiza cuando usted está en línea.
+offline-saved = Guardada en este dispositivo: la caja de herramientas en español se abre y permite búsquedas sin conexión, y se actualiza cuando usted está en línea.
 offline-remove = Eliminar de este dispositivo
 offline-removed = Eliminado de este dispositivo.
 offline-failed = El guardado se interrumpió, probablemente porque se perdió la conexión. Vuelva a intentarlo: lo que ya se guardó se conserva.
