@@ -52,13 +52,13 @@ outdated-notice-link = Lire la page en anglais
 
 ## Page des sources
 sources-intro = Les documents cités dans la boîte à outils. Chaque citation dans le texte, par exemple « (VPs : 4) », renvoie à cette page ; le nombre placé après les deux-points indique la page, le paragraphe ou le chapitre du document.
-source-cited-in = Cité dans
-source-not-cited = Pas encore cité dans le texte publié.
+source-cited-in = Citée dans
+source-not-cited = Pas encore citée dans le texte publié.
 source-online = Consulter en ligne
 source-key = Forme abrégée
 
 ## Études de cas
-case-study-authors = Rédigé par
+case-study-authors = Rédigée par
 case-study-link = Où la consulter
 case-study-referred-from = Mentionnée dans
 
@@ -133,7 +133,7 @@ month-12 = décembre
 ## Page d’état des traductions (pour les traducteurs)
 status-title = État des traductions
 status-intro = Ce qui est traduit, manquant ou périmé dans chaque langue par rapport au texte anglais. Périmé : le texte anglais a été modifié après la vérification (l’horodatage) de la traduction. La commande « toolkit i18n status » affiche le même rapport dans un terminal.
-status-done = { $percent } % traduit et à jour
+status-done = { $percent } % traduit et à jour
 status-words = Environ { $words } mots anglais à traduire ou à revoir.
 status-translated = Traduit
 status-missing = Manquant
@@ -157,10 +157,10 @@ offline-title = Lire hors ligne
 offline-intro = Enregistrez la boîte à outils en français sur cet appareil ({ $size }) pour la lire et y faire des recherches sans connexion.
 offline-save = Enregistrer pour la lecture hors ligne
 offline-saving = Enregistrement… { $done } fichiers sur { $total }
-offline-saved = Enregistrée sur cet appareil : la boîte à outils en français s’ouvre et permet les recherches sans connexion, et se met à jour lorsque vous êtes en ligne.
+offline-saved = Enregistrée sur cet appareil : la boîte à outils en français s’ouvre et permet les recherches sans connexion, et se met à jour lorsque vous êtes en ligne.
 offline-remove = Supprimer de cet appareil
 offline-removed = Supprimée de cet appareil.
-offline-failed = L’enregistrement s’est interrompu, probablement parce que la connexion a été perdue. Réessayez : ce qui a déjà été enregistré est conservé.
+offline-failed = L’enregistrement s’est interrompu, probablement parce que la connexion a été perdue. Réessayez : ce qui a déjà été enregistré est conservé.
 offline-page-title = Page non disponible hors ligne
 offline-page-text = Il n’y a pas de connexion, et cette page n’a pas été conservée sur cet appareil. Les pages que vous avez déjà ouvertes, ainsi que les langues enregistrées depuis la page d’accueil, peuvent être lues sans connexion.
 offline-page-home = Aller à la page d’accueil
