@@ -60,7 +60,7 @@ source-online = Consultar en línea
 source-key = Forma abreviada
 
 ## Estudios de caso
-case-study-authors = Autores
+case-study-authors = Elaborado por
 case-study-link = Dónde consultarlo
 case-study-referred-from = Mencionado en
 
