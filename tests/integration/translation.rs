@@ -1,7 +1,7 @@
 //! The translator workflow on a copy of the fixture: status, outdated detection by hash, the
 //! English diff since a translation was stamped, structural checks, and the live preview.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

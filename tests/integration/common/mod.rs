@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests: temporary projects, builds, and an HTML link checker.
-#![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -57,7 +56,7 @@ impl Project {
     }
 
     pub fn build(&self) -> Report {
-        build::run(self.root(), Some(Path::new("public")))
+        build::run(self.root(), Some(build::Target { out: Path::new("public"), force: false }))
     }
 
     pub fn check(&self) -> Report {

@@ -1,7 +1,7 @@
 //! The real toolkit in `content/`: it builds cleanly, every link resolves, and the English site
 //! carries every sentence of the seed texts it was imported from (copies in `tests/seeds/`).
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

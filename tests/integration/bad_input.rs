@@ -1,7 +1,7 @@
 //! Each kind of bad input gives a clear error naming the file and line, the build never panics,
 //! and a failed build leaves the previous site untouched.
 
-mod common;
+use crate::common;
 
 use common::*;
 

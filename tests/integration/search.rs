@@ -1,7 +1,7 @@
 //! Search on the real content: ranking sanity in each language, the command line, and the test
 //! vectors that prove the browser analyses text like tantivy does.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::process::Command;
@@ -201,7 +201,7 @@ fn vectors_hold(vectors: &Value) -> Vec<String> {
 }
 
 /// The vectors the browser's tests check must be what the Rust analysis gives today. After
-/// changing the analysis, regenerate them: `TOOLKIT_WRITE_VECTORS=1 cargo test --test search`.
+/// changing the analysis, regenerate them: `TOOLKIT_WRITE_VECTORS=1 cargo test --release --test integration search::`.
 #[test]
 fn the_shared_test_vectors_match_the_rust_analysis() {
     let path = project_root().join(VECTORS);

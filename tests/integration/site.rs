@@ -1,7 +1,7 @@
 //! The fixture toolkit, built: every page at its address, links that resolve, citations and
 //! cross-references in each language's style, fallbacks, and output that is safe and portable.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -1,0 +1,12 @@
+//! The integration tests, in one binary so that the crate and tantivy are linked once (five
+//! binaries took minutes to link after every change).
+
+#![allow(dead_code)]
+
+mod common;
+
+mod bad_input;
+mod real_content;
+mod search;
+mod site;
+mod translation;
