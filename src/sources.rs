@@ -13,6 +13,8 @@ use crate::frontmatter::explain_toml_error;
 #[serde(deny_unknown_fields)]
 pub struct SourceText {
     pub title: Option<String>,
+    /// The author or publisher, as named in this language (e.g. "Banque mondiale").
+    pub author: Option<String>,
     pub note: Option<String>,
     /// Version of the English texts this translation was made from (see `i18n::stamp`).
     pub translates: Option<String>,
@@ -42,6 +44,14 @@ impl Source {
         }
     }
 
+    /// The author in `lang`, or in English; with the language it is really in.
+    pub fn author<'a>(&'a self, lang: &'a str, default: &'a str) -> Option<(&'a str, &'a str)> {
+        match self.translations.get(lang).and_then(|t| t.author.as_deref()) {
+            Some(author) if Some(author) != self.author.as_deref() => Some((author, lang)),
+            _ => self.author.as_deref().map(|a| (a, default)),
+        }
+    }
+
     pub fn note<'a>(&'a self, lang: &'a str, default: &'a str) -> Option<(&'a str, &'a str)> {
         match self.translations.get(lang).and_then(|t| t.note.as_deref()) {
             Some(note) => Some((note, lang)),
@@ -55,6 +65,8 @@ pub struct Sources {
     pub file: PathBuf,
     /// In the order of the file.
     pub list: Vec<Source>,
+    /// The file could not be read at all (already reported), so citations cannot be checked.
+    pub unreadable: bool,
 }
 
 impl Sources {
@@ -64,11 +76,11 @@ impl Sources {
 
     pub fn load(root: &Path, languages: &[&str], diagnostics: &Diagnostics) -> Sources {
         let file = Path::new("content").join("sources.toml");
-        let text = match std::fs::read_to_string(root.join(&file)) {
+        let text = match crate::text_file::read(root, &file) {
             Ok(text) => text,
-            Err(error) => {
-                diagnostics.error(&file, None, format!("The list of sources could not be read: {error}."));
-                return Sources { file, list: Vec::new() };
+            Err(problem) => {
+                diagnostics.push(problem);
+                return Sources { file, list: Vec::new(), unreadable: true };
             }
         };
         match parse(&file, &text, languages) {
@@ -78,7 +90,7 @@ impl Sources {
             }
             Err(problem) => {
                 diagnostics.push(problem);
-                Sources { file, list: Vec::new() }
+                Sources { file, list: Vec::new(), unreadable: true }
             }
         }
     }
@@ -98,7 +110,7 @@ struct RawSource {
     title: String,
     author: Option<String>,
     year: Option<toml::Value>,
-    url: Option<String>,
+    url: Option<toml::Spanned<String>>,
     note: Option<String>,
     /// Language tables such as `[source.fr]`, checked below.
     #[serde(flatten)]
@@ -109,7 +121,7 @@ pub fn parse(file: &Path, text: &str, languages: &[&str]) -> Result<(Sources, Ve
     let index = LineIndex::new(text);
     let raw: RawFile = toml::from_str(text).map_err(|error| {
         let line = error.span().map(|span| index.line_of(span.start));
-        Diagnostic::error(file, line, explain_toml_error(&error))
+        Diagnostic::error(file, line, explain_toml_error(&error, "The list of sources"))
     })?;
     let mut problems = Vec::new();
     let mut list: Vec<Source> = Vec::new();
@@ -150,12 +162,27 @@ pub fn parse(file: &Path, text: &str, languages: &[&str]) -> Result<(Sources, Ve
                     file,
                     Some(line),
                     format!(
-                        "The {name} texts of the source \"{key}\" could not be read: {}. Use title = \"...\" and note = \"...\".",
+                        "The {name} texts of the source \"{key}\" could not be read: {}. Use title = \"...\", author = \"...\" and note = \"...\".",
                         error.message().trim()
                     ),
                 )),
             }
         }
+        let url = raw.url.and_then(|url| {
+            let url_line = index.line_of(url.span().start);
+            let url = url.into_inner();
+            match crate::safe_url::check(&url) {
+                Ok(_) => Some(url),
+                Err(why) => {
+                    problems.push(Diagnostic::error(
+                        file,
+                        Some(url_line),
+                        format!("The url of the source \"{key}\" cannot be used: {why}."),
+                    ));
+                    None
+                }
+            }
+        });
         let year = raw.year.map(|value| match value {
             toml::Value::String(s) => s,
             other => other.to_string(),
@@ -165,13 +192,13 @@ pub fn parse(file: &Path, text: &str, languages: &[&str]) -> Result<(Sources, Ve
             key,
             author: raw.author,
             year,
-            url: raw.url,
-            english: SourceText { title: Some(raw.title), note: raw.note, translates: None },
+            url,
+            english: SourceText { title: Some(raw.title), author: None, note: raw.note, translates: None },
             translations,
             line,
         });
     }
-    Ok((Sources { file: file.to_path_buf(), list }, problems))
+    Ok((Sources { file: file.to_path_buf(), list, unreadable: false }, problems))
 }
 
 #[cfg(test)]

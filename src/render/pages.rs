@@ -547,8 +547,8 @@ impl<'a> Renderer<'a> {
                     title_lang: lang_attr(title_lang, &tag, self.site),
                     note: note.map(|(n, _)| n.to_string()),
                     note_lang: note.map(|(_, l)| lang_attr(l, &tag, self.site)).unwrap_or_default(),
-                    author: source.author.clone(),
-                    author_lang: lang_attr(default, &tag, self.site),
+                    author: source.author(lang, default).map(|(a, _)| a.to_string()),
+                    author_lang: source.author(lang, default).map(|(_, l)| lang_attr(l, &tag, self.site)).unwrap_or_default(),
                     year: source.year.clone(),
                     url: source.url.clone(),
                     cited_in: self.places_referring(
@@ -751,8 +751,8 @@ impl<'a> Renderer<'a> {
                     label: source.label.clone(),
                     title: title.to_string(),
                     lang: lang_attr(title_lang, &tag, self.site),
-                    author: source.author.clone(),
-                    author_lang: lang_attr(default, &tag, self.site),
+                    author: source.author(lang, default).map(|(a, _)| a.to_string()),
+                    author_lang: source.author(lang, default).map(|(_, l)| lang_attr(l, &tag, self.site)).unwrap_or_default(),
                     year: source.year.clone(),
                     url: source.url.clone(),
                 }
@@ -903,12 +903,14 @@ fn inline(html: &str) -> String {
 
 /// A CSS string literal, safe inside a `<style>` element.
 fn css_string(text: &str) -> String {
+    // Letters, digits and spaces as they are; controls (which end a CSS string or a line) as a
+    // space; everything else as a hex escape, which can end neither the string nor the element.
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
-            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
-            '\n' => out.push(' '),
-            c => out.push(c),
+            c if c.is_control() => out.push(' '),
+            c if c.is_alphanumeric() || c == ' ' => out.push(c),
+            c => out.push_str(&format!("\\{:x} ", c as u32)),
         }
     }
     out.push('"');
@@ -935,7 +937,9 @@ mod tests {
 
     #[test]
     fn css_strings_cannot_escape_their_style_element() {
-        assert_eq!(css_string("Chapter 2. A \"b\" </style>"), "\"Chapter 2. A \\22 b\\22  \\3c /style\\3e \"");
+        assert_eq!(css_string("Chapter 2. A \"b\" </style>"), "\"Chapter 2\\2e  A \\22 b\\22  \\3c \\2f style\\3e \"");
+        assert_eq!(css_string("a\r} body {\u{c}x"), "\"a \\7d  body \\7b  x\"");
+        assert_eq!(css_string("挑战 2"), "\"挑战 2\"");
     }
 
     #[test]
