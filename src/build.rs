@@ -107,9 +107,28 @@ pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
     let mut required: std::collections::BTreeSet<String> = MESSAGES_USED_IN_CODE.iter().map(|s| s.to_string()).collect();
     if let Some(theme) = &theme {
         required.extend(theme.used_messages.iter().cloned());
+        check_anchors_against_theme(&site, theme, diagnostics);
     }
     ui.check(&required, diagnostics);
     Some(Loaded { site, ui, theme })
+}
+
+/// A good practice's own anchor must not be an id the page's template already gives.
+fn check_anchors_against_theme(site: &Site, theme: &Theme, diagnostics: &Diagnostics) {
+    for content in &site.languages {
+        for challenge in content.challenges.values() {
+            for practice in challenge.practices.iter().filter(|p| theme.ids.contains(&p.anchor)) {
+                diagnostics.error(
+                    &challenge.info.file,
+                    Some(practice.line),
+                    format!(
+                        "The anchor {{#{}}} cannot be used: the page already uses that name for one of its own parts. Choose another name.",
+                        practice.anchor
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// The whole site as files in memory, ready to write or to serve.
@@ -191,11 +210,29 @@ pub fn render_search(root: &Path) -> Option<Vec<OutputFile>> {
     (!diagnostics.has_errors()).then_some(files)
 }
 
-/// Builds into `out`, or only checks when `out` is `None`.
-pub fn run(root: &Path, out: Option<&Path>) -> Report {
+/// Where a build writes the site.
+#[derive(Clone, Copy)]
+pub struct Target<'a> {
+    /// The output folder, relative to the project folder.
+    pub out: &'a Path,
+    /// Replace the folder even though it holds files this tool did not write.
+    pub force: bool,
+}
+
+/// Builds into `target`, or only checks when `target` is `None`.
+pub fn run(root: &Path, target: Option<Target<'_>>) -> Report {
     let start = Instant::now();
     let diagnostics = Diagnostics::new();
     let mut report = Report::default();
+    if let Some(Target { out, force }) = target {
+        if let Some(why) = output::refuse_target(root, &root.join(out), force) {
+            diagnostics.error(out, None, format!("The site was not written to {}: {why}", out.display()));
+            report.diagnostics = diagnostics.into_sorted();
+            report.elapsed = start.elapsed();
+            return report;
+        }
+    }
+    let out = target.map(|t| t.out);
     let fingerprint = search::fingerprint(root);
     let fresh_search = out.map(|_| search::fresh_folder(root));
     let search_index = fresh_search.as_deref().map_or(SearchIndex::Skip, SearchIndex::KeepIn);

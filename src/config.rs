@@ -31,11 +31,10 @@ pub struct Language {
 impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let relative = Path::new("content").join("toolkit.toml");
-        let text = std::fs::read_to_string(root.join(&relative))
-            .map_err(|error| Diagnostic::error(&relative, None, format!("The site settings file could not be read: {error}.")))?;
+        let text = crate::text_file::read(root, &relative)?;
         let config: Config = toml::from_str(&text).map_err(|error| {
             let line = error.span().map(|span| LineIndex::new(&text).line_of(span.start));
-            Diagnostic::error(&relative, line, explain_toml_error(&error))
+            Diagnostic::error(&relative, line, explain_toml_error(&error, "The site settings"))
         })?;
         config.validate(&relative)?;
         Ok(config)
@@ -58,6 +57,26 @@ impl Config {
                     format!("The language code \"{}\" must be lower-case letters, like \"fr\".", language.code),
                 ));
             }
+        }
+        for language in &self.languages {
+            // The tag is written into lang and hreflang attributes on every page.
+            let valid = !language.tag.is_empty()
+                && language
+                    .tag
+                    .split('-')
+                    .all(|part| !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric()));
+            if !valid {
+                return Err(Diagnostic::error(
+                    file,
+                    None,
+                    format!("The language tag \"{}\" is not a BCP 47 language tag such as \"fr\" or \"zh-Hans\".", language.tag),
+                ));
+            }
+        }
+        if let Err(why) = crate::safe_url::check(&self.base_url).and_then(|_| {
+            if self.base_url.to_ascii_lowercase().starts_with("mailto:") { Err("it must be a web address".to_string()) } else { Ok(()) }
+        }) {
+            return Err(Diagnostic::error(file, None, format!("base_url \"{}\" cannot be used: {why}.", self.base_url)));
         }
         if !self.base_url.ends_with('/') {
             return Err(Diagnostic::error(file, None, "base_url must end with a slash, like \"https://example.org/toolkit/\"."));

@@ -95,9 +95,16 @@ enum Place {
     CaseStudy(String),
 }
 
+/// A chapter or section number as written in a path: digits, and no leading zero, so that
+/// `02/` cannot stand beside `2/` as a second chapter 2.
+fn canonical_number(s: &str) -> Option<u32> {
+    let digits = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (digits && (s == "0" || !s.starts_with('0'))).then(|| s.parse().ok()).flatten()
+}
+
 fn place_of(path: &str) -> Option<Place> {
     let parts: Vec<&str> = path.split('/').collect();
-    let number = |s: &str| (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let number = |s: &str| canonical_number(s);
     let md_name = |s: &str| s.strip_suffix(".md").filter(|n| is_slug(n)).map(str::to_string);
     match parts.as_slice() {
         ["_index.md"] => Some(Place::Home),
@@ -152,6 +159,10 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
         }
         for entry in WalkDir::new(&folder).sort_by_file_name() {
             match entry {
+                Ok(entry) if entry.path_is_symlink() => {
+                    let file = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                    diagnostics.push(crate::text_file::symlink_refused(file));
+                }
                 Ok(entry) if entry.file_type().is_file() => {
                     let relative = entry.path().strip_prefix(&folder).unwrap_or(entry.path());
                     let path = relative.to_string_lossy().replace('\\', "/");
@@ -166,7 +177,7 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
         }
     }
 
-    let loaded: Vec<(String, Loaded)> = jobs
+    let loaded: Vec<(String, String, Option<Loaded>)> = jobs
         .par_iter()
         .filter_map(|(code, path)| {
             let file = Path::new("content").join(code).join(path);
@@ -175,24 +186,24 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
                 return None;
             }
             let Some(place) = place_of(path) else {
-                diagnostics.warning(
-                    &file,
-                    None,
-                    "This file is not used: its name or folder does not say where it belongs. Challenges are named like 2/2.1/a.md, sections 2/2.1/_index.md, chapters 2/_index.md, boxes boxes/name.md and case studies case-studies/name.md (lower-case letters, digits and -).",
-                );
+                diagnostics.push(unplaced(&file, path));
                 return None;
             };
             let mut problems = Vec::new();
             let result = load_file(root, &file, path, place, &mut problems);
             diagnostics.extend(problems);
-            result.map(|loaded| (code.clone(), loaded))
+            Some((code.clone(), path.clone(), result))
         })
         .collect();
 
     let mut languages: Vec<LanguageContent> =
         codes.iter().map(|code| LanguageContent { code: code.to_string(), ..Default::default() }).collect();
-    for (code, item) in loaded {
+    for (code, path, item) in loaded {
         let Some(content) = languages.iter_mut().find(|l| l.code == code) else { continue };
+        let Some(item) = item else {
+            content.unreadable.insert(path);
+            continue;
+        };
         match item {
             Loaded::Home(home) => content.home = Some(home),
             Loaded::Glossary(glossary) => content.glossary = Some(glossary),
@@ -218,6 +229,28 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
     Site { config: config.clone(), sources, toc, languages }
 }
 
+/// The problem with a file whose path does not say where it belongs.
+fn unplaced(file: &Path, path: &str) -> Diagnostic {
+    let padded = path
+        .split('/')
+        .flat_map(|part| part.split('.'))
+        .find(|n| n.len() > 1 && n.starts_with('0') && n.chars().all(|c| c.is_ascii_digit()));
+    if let Some(number) = padded {
+        return Diagnostic::error(
+            file,
+            None,
+            format!(
+                "This file is not used: \"{number}\" in its folder or name is a number written with a leading zero. Chapters and sections are numbered without leading zeros (2/2.1/a.md, not 02/02.1/a.md), so that no two folders name the same chapter."
+            ),
+        );
+    }
+    Diagnostic::warning(
+        file,
+        None,
+        "This file is not used: its name or folder does not say where it belongs. Challenges are named like 2/2.1/a.md, sections 2/2.1/_index.md, chapters 2/_index.md, boxes boxes/name.md and case studies case-studies/name.md (lower-case letters, digits and -).",
+    )
+}
+
 fn check_top_level(root: &Path, config: &Config, diagnostics: &Diagnostics) {
     let Ok(entries) = std::fs::read_dir(root.join("content")) else {
         diagnostics.error("content", None, "The content folder is missing.");
@@ -241,24 +274,6 @@ fn check_top_level(root: &Path, config: &Config, diagnostics: &Diagnostics) {
     }
 }
 
-/// Reads a file as UTF-8 text with `\n` line endings.
-fn read_text(root: &Path, file: &Path) -> Result<String, Diagnostic> {
-    let bytes =
-        std::fs::read(root.join(file)).map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text }),
-        Err(error) => {
-            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            Err(Diagnostic::error(
-                file,
-                Some(line),
-                "The file is not saved as UTF-8 text, so some characters cannot be read. In your editor, save it with the encoding \"UTF-8\".",
-            ))
-        }
-    }
-}
-
 fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<String>) -> FileInfo {
     let translates_line =
         translates.as_ref().and_then(|_| text.lines().position(|l| l.trim_start().starts_with("translates")).map(|i| i as u32 + 1));
@@ -274,7 +289,22 @@ fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<S
     FileInfo { kind, id, file: file.to_path_buf(), path: path.to_string(), hash: text_hash(text), translates, translates_line }
 }
 
+/// A text that is not a challenge: its headings are plain headings, with no anchors of their own.
 fn page_document(file: &Path, body: &str, line: u32, problems: &mut Vec<Diagnostic>) -> Document {
+    let document = text_document(file, body, line, problems);
+    for located in &document.nodes {
+        if let markdown::Node::Md(pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { id: Some(id), .. })) = &located.node {
+            problems.push(Diagnostic::error(
+                file,
+                Some(located.line),
+                format!("The anchor {{#{id}}} cannot be used here: only the good practices of a challenge have anchors of their own."),
+            ));
+        }
+    }
+    document
+}
+
+fn text_document(file: &Path, body: &str, line: u32, problems: &mut Vec<Diagnostic>) -> Document {
     let document = markdown::parse(file, body, line, problems);
     markdown::check_headings(file, &document, problems);
     markdown::check_footnotes(file, &document, problems);
@@ -282,7 +312,7 @@ fn page_document(file: &Path, body: &str, line: u32, problems: &mut Vec<Diagnost
 }
 
 fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut Vec<Diagnostic>) -> Option<Loaded> {
-    let text = match read_text(root, file) {
+    let text = match crate::text_file::read(root, file) {
         Ok(text) => text,
         Err(problem) => {
             problems.push(problem);
@@ -350,7 +380,7 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
                     format!("This file says id = \"{declared}\" but its place (folder and name) makes it challenge {id}. Correct the id or move the file."),
                 ));
             }
-            let document = page_document(file, &parsed.body, parsed.body_line, problems);
+            let document = text_document(file, &parsed.body, parsed.body_line, problems);
             let practices = markdown::split_good_practices(file, document.nodes, problems);
             if practices.is_empty() {
                 problems.push(Diagnostic::warning(
@@ -379,11 +409,11 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
         Place::CaseStudy(slug) => {
             let parsed = front!(CaseStudyMeta);
             let m = parsed.meta;
-            if let Some(url) = m.url.as_deref().filter(|u| !u.starts_with("https://") && !u.starts_with("http://")) {
+            if let Some((url, Err(why))) = m.url.as_deref().map(|u| (u, crate::safe_url::check(u))) {
                 problems.push(Diagnostic::error(
                     file,
                     Some(line_of_setting(&text, "url")),
-                    format!("The url \"{url}\" must be a full web address starting with https:// or http://."),
+                    format!("The url \"{url}\" cannot be used: {why}."),
                 ));
             }
             Loaded::CaseStudy(CaseStudy {
@@ -402,7 +432,7 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
                 Ok(raw) => raw,
                 Err(error) => {
                     let line = error.span().map(|s| index.line_of(s.start));
-                    problems.push(Diagnostic::error(file, line, frontmatter::explain_toml_error(&error)));
+                    problems.push(Diagnostic::error(file, line, frontmatter::explain_toml_error(&error, "The glossary")));
                     return None;
                 }
             };
@@ -415,6 +445,16 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
                         file,
                         Some(line),
                         format!("The glossary id \"{id}\" is used twice (first on line {}).", first.line),
+                    ));
+                    continue;
+                }
+                let blank = |text: &str| text.trim().is_empty();
+                if blank(&raw_term.term) || raw_term.abbr.as_deref().is_some_and(blank) {
+                    let what = if blank(&raw_term.term) { "term" } else { "abbr" };
+                    problems.push(Diagnostic::error(
+                        file,
+                        Some(line),
+                        format!("The glossary entry \"{id}\" has an empty {what} = \"\". Write the text, or remove the {what} line."),
                     ));
                     continue;
                 }
@@ -512,7 +552,17 @@ mod tests {
         assert_eq!(place_of("2/2.1/a.md"), Some(Place::Challenge("2.1".into(), "2.1.a".into())));
         assert_eq!(place_of("boxes/ssr-programmes.md"), Some(Place::Box("ssr-programmes".into())));
         assert_eq!(place_of("case-studies/lubumbashi.md"), Some(Place::CaseStudy("lubumbashi".into())));
-        for unknown in ["2/3.1/a.md", "2/2.1/A.md", "notes.txt", "2/2.1/a.txt", "boxes/Big Box.md", "x/_index.md"] {
+        for unknown in [
+            "2/3.1/a.md",
+            "2/2.1/A.md",
+            "02/_index.md",
+            "02/02.1/a.md",
+            "2/2.01/a.md",
+            "notes.txt",
+            "2/2.1/a.txt",
+            "boxes/Big Box.md",
+            "x/_index.md",
+        ] {
             assert_eq!(place_of(unknown), None, "{unknown}");
         }
     }

@@ -56,14 +56,15 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Parsed<T>, 
     let index = LineIndex::new(text);
     let meta = toml::from_str::<T>(settings).map_err(|error| {
         let line = error.span().map(|span| index.line_of(settings_start + span.start));
-        Diagnostic::error(file, line.or(Some(2)), explain_toml_error(&error))
+        Diagnostic::error(file, line.or(Some(2)), explain_toml_error(&error, "The settings at the top of the file"))
     })?;
     Ok(Parsed { meta, body: text[body_start..].to_string(), body_line: index.line_of(body_start) })
 }
 
 /// Turns the TOML parser's message into a sentence for someone who is not a programmer.
-pub fn explain_toml_error(error: &toml::de::Error) -> String {
-    let detail = error.message().trim().replace('\n', " ");
+/// `what` names what could not be read, e.g. "The list of sources".
+pub fn explain_toml_error(error: &toml::de::Error, what: &str) -> String {
+    let detail = plain_words(error.message().trim().replace('\n', " "));
     let hint = if detail.contains("missing field") {
         " Add the missing setting."
     } else if detail.contains("unknown field") {
@@ -73,7 +74,21 @@ pub fn explain_toml_error(error: &toml::de::Error) -> String {
     } else {
         ""
     };
-    format!("The settings at the top of the file could not be read: {detail}.{hint}")
+    format!("{what} could not be read: {detail}.{hint}")
+}
+
+/// The parser's names for kinds of values, in the words of the settings files.
+fn plain_words(detail: String) -> String {
+    [
+        ("sequence", "a list in square brackets [...]"),
+        ("a map", "a table"),
+        ("map", "table"),
+        ("in document root", "in the settings"),
+        ("basic string", "text in double quotes"),
+        ("literal string", "text in single quotes"),
+    ]
+    .iter()
+    .fold(detail, |text, (word, plain)| text.replace(word, plain))
 }
 
 #[cfg(test)]

@@ -25,6 +25,9 @@ enum Command {
         /// Where to write the site, relative to the project folder.
         #[arg(long, default_value = "public")]
         out: PathBuf,
+        /// Replace the output folder even if it holds files that toolkit did not write.
+        #[arg(long)]
+        force: bool,
     },
     /// Checks all content and prints every problem with its file and line; writes nothing.
     Check {
@@ -111,7 +114,7 @@ enum I18n {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { out } => report(build::run(&cli.root, Some(&out)), "built", false, false),
+        Command::Build { out, force } => report(build::run(&cli.root, Some(build::Target { out: &out, force })), "built", false, false),
         Command::Check { strict, verbose } => report(build::run(&cli.root, None), "checked", strict, verbose),
         Command::I18n(command) => i18n(&cli.root, command),
         Command::Search { query, lang, limit, json } => search(&cli.root, &query.join(" "), &lang, limit, json),

@@ -259,6 +259,26 @@ impl Builder<'_> {
                 ));
                 push(out, Node::Md(Event::Text(html)));
             }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let id = id.filter(|id| self.check_anchor(id, level, line));
+                if !classes.is_empty() || !attrs.is_empty() {
+                    let written: Vec<String> = classes
+                        .iter()
+                        .map(|c| format!(".{c}"))
+                        .chain(attrs.iter().map(|(k, v)| v.as_ref().map_or_else(|| k.to_string(), |v| format!("{k}={v}"))))
+                        .collect();
+                    self.problems.push(Diagnostic::error(
+                        file,
+                        Some(line),
+                        format!(
+                            "A heading cannot carry the settings {{{}}}: the look of the site comes from its theme. Only a good practice's ## heading may end with a name for its anchor, such as {{#follow-up}}.",
+                            written.join(" ")
+                        ),
+                    ));
+                }
+                // Only the checked anchor is kept: nothing else of a heading reaches the page.
+                push(out, Node::Md(Event::Start(Tag::Heading { level, id, classes: Vec::new(), attrs: Vec::new() })));
+            }
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
             Event::FootnoteReference(label) => push(out, Node::FootnoteRef(label.to_string())),
             Event::Start(Tag::MetadataBlock(_)) | Event::End(TagEnd::MetadataBlock(_)) => {}
@@ -267,9 +287,46 @@ impl Builder<'_> {
     }
 }
 
+impl Builder<'_> {
+    /// A heading's own anchor `{#name}` is kept only on a `##` heading, and only when it is a
+    /// plain name that no other part of a page uses.
+    fn check_anchor(&mut self, id: &str, level: HeadingLevel, line: u32) -> bool {
+        let problem = if level != HeadingLevel::H2 {
+            Some("Only a good practice's ## heading may be given a name for its anchor.".to_string())
+        } else {
+            anchor_problem(id)
+        };
+        if let Some(problem) = &problem {
+            self.problems.push(Diagnostic::error(self.file, Some(line), format!("The anchor {{#{id}}} cannot be used. {problem}")));
+        }
+        problem.is_none()
+    }
+}
+
+/// Ids that the page writes itself around the text, by prefix or suffix: boxes, notes, titles.
+const GENERATED_ID_PREFIXES: &[&str] = &["box-", "fn-", "fnref-", "c-", "s-"];
+
+/// Why a good practice's own anchor is not acceptable, if it is not. Clashes with the ids of a
+/// theme's templates are checked once the theme is loaded (`reserved_anchor`).
+pub fn anchor_problem(id: &str) -> Option<String> {
+    let plain = id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !plain {
+        return Some(
+            "An anchor is a name of lower-case letters a–z, digits and hyphens, starting with a letter, e.g. {#follow-up}.".into(),
+        );
+    }
+    if GENERATED_ID_PREFIXES.iter().any(|p| id.starts_with(p)) || id.ends_with("-title") {
+        return Some(format!(
+            "Names starting with {} or ending with -title are used by the pages themselves; choose another name.",
+            GENERATED_ID_PREFIXES.join(", ")
+        ));
+    }
+    None
+}
+
 fn is_external(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+    crate::safe_url::check(url).is_ok_and(|kind| kind == crate::safe_url::Kind::External)
 }
 
 /// A paragraph whose only content is a box link becomes the box itself; a box link inside

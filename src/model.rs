@@ -1,7 +1,7 @@
 //! The typed toolkit: what the loader produces and every later pass (checks, pages, search,
 //! handouts, translation status) reads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::config::Config;
@@ -131,6 +131,9 @@ pub struct LanguageContent {
     pub boxes: BTreeMap<String, TextBox>,
     pub case_studies: BTreeMap<String, CaseStudy>,
     pub glossary: Option<Glossary>,
+    /// Paths of files that exist but could not be read (already reported), so that other checks
+    /// do not call them missing.
+    pub unreadable: BTreeSet<String>,
 }
 
 impl LanguageContent {

@@ -1,10 +1,15 @@
-//! Writes the site so that a failed build never leaves a half-written or emptied site behind:
-//! everything goes into a fresh folder next to the output, which replaces it only when complete.
+//! Writes the site so that a failed or interrupted build never leaves a half-written, emptied or
+//! missing site behind, and never deletes a folder this tool did not write:
+//! - everything goes into a fresh folder next to the output, which replaces it only when complete,
+//!   in one atomic exchange where the system has one (Linux), so there is always a site;
+//! - the output folder is marked as a site written by `toolkit`, and a folder without the mark
+//!   (the project itself, `content/`, someone's documents) is never replaced unless forced;
+//! - leftovers of builds that were killed are cleared by the next build.
 
 use std::io;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use std::path::Path;
 
 /// A file to write, relative to the output folder.
 pub struct OutputFile {
@@ -12,12 +17,50 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// The file that marks a folder as a site written by this tool.
+pub const MARKER: &str = ".toolkit-site";
+const MARKER_TEXT: &str = "This folder is a web site written by `toolkit build`; the next build replaces all of it.\n";
+
+/// Why `out` may not be replaced by a site, if it may not. `root` is the project folder.
+pub fn refuse_target(root: &Path, out: &Path, force: bool) -> Option<String> {
+    let Ok(metadata) = std::fs::symlink_metadata(out) else { return None };
+    let absolute = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, target) = (absolute(root), absolute(out));
+    if root.starts_with(&target) {
+        return Some("it is the project folder, or a folder that contains it: building there would delete the project. Choose a new folder, such as public.".into());
+    }
+    for kept in ["content", "i18n", "themes", "src", "tests", ".git"] {
+        if target.starts_with(root.join(kept)) {
+            return Some(format!(
+                "it is inside the project's {kept} folder, which a build must never replace. Choose a new folder, such as public."
+            ));
+        }
+    }
+    if !metadata.is_dir() {
+        return Some("it is a file or a link, not a folder. Choose a folder for the site.".into());
+    }
+    let empty = std::fs::read_dir(out).map(|mut entries| entries.next().is_none()).unwrap_or(false);
+    if force || empty || is_site(out) {
+        return None;
+    }
+    Some(format!(
+        "it already holds files that were not written by toolkit, and a build replaces everything in it. Choose a new or empty folder, or add --force if you really mean to replace {}.",
+        out.display()
+    ))
+}
+
+/// A site written by this tool: marked, or (for sites built before the mark) laid out like one.
+fn is_site(folder: &Path) -> bool {
+    folder.join(MARKER).is_file()
+        || (folder.join("sitemap.xml").is_file() && folder.join("index.html").is_file() && folder.join("assets").is_dir())
+}
+
 pub fn write_site(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
+    clear_leftovers(parent, &format!(".{name}."));
     let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     let result = (|| {
         std::fs::create_dir_all(&staging)?;
@@ -25,47 +68,138 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> io::Result<()> {
         for folder in folders {
             std::fs::create_dir_all(staging.join(folder))?;
         }
+        std::fs::write(staging.join(MARKER), MARKER_TEXT)?;
         files.par_iter().try_for_each(|file| std::fs::write(staging.join(&file.path), &file.bytes))
     })();
     if let Err(error) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(error);
     }
-    let had_previous = out.exists();
-    if had_previous {
-        let _ = std::fs::remove_dir_all(&retired);
-        std::fs::rename(out, &retired)?;
-    }
-    if let Err(error) = std::fs::rename(&staging, out) {
-        // Put the previous site back rather than leave nothing.
-        if had_previous {
-            let _ = std::fs::rename(&retired, out);
-        }
+    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if let Err(error) = replace(&staging, out, &retired) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(error);
     }
-    if had_previous {
-        let _ = std::fs::remove_dir_all(&retired);
-    }
+    let _ = std::fs::remove_dir_all(&retired);
     Ok(())
+}
+
+/// Puts `new` in the place of `out`; the previous `out`, if any, ends up at `retired`. There is
+/// an `out` at every moment on Linux (one atomic exchange), and after any failure elsewhere.
+pub fn replace(new: &Path, out: &Path, retired: &Path) -> io::Result<()> {
+    if std::fs::symlink_metadata(out).is_err() {
+        return std::fs::rename(new, out);
+    }
+    #[cfg(target_os = "linux")]
+    if exchange(new, out).is_ok() {
+        return std::fs::rename(new, retired);
+    }
+    let _ = std::fs::remove_dir_all(retired);
+    std::fs::rename(out, retired)?;
+    std::fs::rename(new, out).inspect_err(|_| {
+        // Put the previous site back rather than leave nothing.
+        let _ = std::fs::rename(retired, out);
+    })
+}
+
+/// Swaps two paths atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(|_| io::Error::from(io::ErrorKind::InvalidInput));
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let status = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    if status == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
+}
+
+/// Removes `<prefix>building-PID` and `<prefix>old-PID` folders (and `<prefix>new-PID`, used for
+/// the search index) left by builds that were killed: those whose process is gone.
+pub fn clear_leftovers(folder: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(prefix) else { continue };
+        let pid = ["building-", "old-", "new-"].iter().find_map(|kind| rest.strip_prefix(kind)).and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !process_alive(pid, &entry.path())) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether the build that made `leftover` may still be running: its process exists (Linux), or,
+/// where that cannot be asked, the folder changed in the last hour.
+fn process_alive(pid: u32, leftover: &Path) -> bool {
+    if cfg!(target_os = "linux") {
+        return PathBuf::from(format!("/proc/{pid}")).exists();
+    }
+    let age = std::fs::metadata(leftover).and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+    age.is_none_or(|age| age.as_secs() < 3600)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("toolkit-output-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
     #[test]
     fn replaces_the_previous_site_whole() {
-        let dir = std::env::temp_dir().join(format!("toolkit-output-test-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = scratch("replace");
         let out = dir.join("public");
-        std::fs::create_dir_all(out.join("old")).unwrap();
-        std::fs::write(out.join("old/stale.html"), "x").unwrap();
+        write_site(&out, &[OutputFile { path: "old/stale.html".into(), bytes: b"x".to_vec() }]).unwrap();
         write_site(&out, &[OutputFile { path: "en/index.html".into(), bytes: b"new".to_vec() }]).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("en/index.html")).unwrap(), "new");
         assert!(!out.join("old").exists());
+        assert!(out.join(MARKER).is_file());
         let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn clears_what_killed_builds_left_but_not_what_running_ones_use() {
+        let dir = scratch("leftovers");
+        // No process has a pid this large on Linux (the maximum is 2^22).
+        for name in [".public.building-99999999", ".public.old-99999998", ".public.new-99999997"] {
+            std::fs::create_dir_all(dir.join(name).join("en")).unwrap();
+        }
+        let running = format!(".public.building-{}", std::process::id());
+        std::fs::create_dir_all(dir.join(&running)).unwrap();
+        std::fs::create_dir_all(dir.join(".other.old-99999999")).unwrap();
+        clear_leftovers(&dir, ".public.");
+        let mut left: Vec<String> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into()).collect();
+        left.sort();
+        assert_eq!(left, [".other.old-99999999".to_string(), running]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn refuses_folders_it_did_not_write() {
+        let dir = scratch("refuse");
+        let project = dir.join("project");
+        std::fs::create_dir_all(project.join("content/en")).unwrap();
+        std::fs::write(project.join("README.md"), "x").unwrap();
+        let documents = dir.join("documents");
+        std::fs::create_dir_all(&documents).unwrap();
+        std::fs::write(documents.join("thesis.docx"), "x").unwrap();
+        for (out, force) in
+            [(&project, true), (&dir, true), (&project.join("content"), true), (&project.join("README.md"), true), (&documents, false)]
+        {
+            assert!(refuse_target(&project, out, force).is_some(), "{} (force: {force})", out.display());
+        }
+        assert_eq!(refuse_target(&project, &documents, true), None);
+        assert_eq!(refuse_target(&project, &project.join("public"), false), None);
+        write_site(&project.join("public"), &[]).unwrap();
+        assert_eq!(refuse_target(&project, &project.join("public"), false), None);
+        std::fs::create_dir_all(project.join("empty")).unwrap();
+        assert_eq!(refuse_target(&project, &project.join("empty"), false), None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

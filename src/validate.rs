@@ -38,6 +38,7 @@ pub fn check(site: &Site, diagnostics: &Diagnostics) {
             );
         }
     }
+    check_box_nesting(site, diagnostics);
     if reference.home.is_none() {
         diagnostics.error(
             Path::new("content").join(&reference.code).join("_index.md"),
@@ -74,7 +75,8 @@ fn check_nodes<'a>(
         match &located.node {
             Node::Citation(citation) => {
                 for item in &citation.items {
-                    if site.sources.get(&item.key).is_none() {
+                    // An unreadable sources.toml is reported once, not once per citation.
+                    if site.sources.get(&item.key).is_none() && !site.sources.unreadable {
                         let known: Vec<&str> = site.sources.list.iter().map(|s| s.key.as_str()).collect();
                         diagnostics.error(
                             file,
@@ -102,17 +104,13 @@ fn check_nodes<'a>(
                             diagnostics.push(forthcoming(file, located.line, text));
                         }
                     }
-                    TargetState::Unknown => diagnostics.error(
-                        file,
-                        line,
-                        format!("The cross-reference \"ref:{text}\" points to something the table of contents does not declare. Check the number, or declare it in its section's _index.md."),
-                    ),
+                    TargetState::Unknown => diagnostics.error(file, line, unknown_target(site, &target, text)),
                 },
             },
             Node::Box(name) => {
                 if site.reference().boxes.contains_key(name) {
                     used_boxes.insert(name.as_str());
-                } else {
+                } else if !site.reference().unreadable.contains(&format!("boxes/{name}.md")) {
                     diagnostics.error(
                         file,
                         line,
@@ -143,7 +141,8 @@ fn check_originals_exist(site: &Site, content: &crate::model::LanguageContent, d
     let reference = site.reference();
     let originals: BTreeSet<&str> = reference.files().into_iter().map(|f| f.path.as_str()).collect();
     for info in content.files() {
-        if !originals.contains(info.path.as_str()) {
+        // An original that exists but could not be read is reported on its own.
+        if !originals.contains(info.path.as_str()) && !reference.unreadable.contains(&info.path) {
             diagnostics.warning(
                 &info.file,
                 None,
@@ -163,6 +162,87 @@ fn check_originals_exist(site: &Site, content: &crate::model::LanguageContent, d
                     format!("The glossary id \"{}\" is not in the English glossary, so this term is not shown.", term.id),
                 );
             }
+        }
+    }
+}
+
+/// Why a cross-reference's target is unknown, in words that point at the part to correct.
+fn unknown_target(site: &Site, target: &Target, text: &str) -> String {
+    if let Target::Challenge { id, anchor: Some(anchor) } = target {
+        if let Some(challenge) = site.reference().challenges.get(id) {
+            let anchors: Vec<&str> = challenge.practices.iter().map(|p| p.anchor.as_str()).collect();
+            return format!(
+                "The cross-reference \"ref:{text}\" names the good practice #{anchor}, but challenge {id} has no good practice with that anchor. Its good practices are: {}.",
+                anchors.join(", ")
+            );
+        }
+    }
+    format!(
+        "The cross-reference \"ref:{text}\" points to something the table of contents does not declare. Check the number, or declare it in its section's _index.md."
+    )
+}
+
+/// A box placed inside itself, directly or through other boxes, in any language (translations
+/// fall back to English boxes), is an error naming the chain of files.
+fn check_box_nesting(site: &Site, diagnostics: &Diagnostics) {
+    let names: BTreeSet<&str> = site.languages.iter().flat_map(|c| c.boxes.keys().map(String::as_str)).collect();
+    for content in &site.languages {
+        let lang = content.code.as_str();
+        let mut reported: BTreeSet<Vec<String>> = BTreeSet::new();
+        for name in &names {
+            let mut chain = vec![name.to_string()];
+            walk_boxes(site, lang, &mut chain, &mut reported, diagnostics);
+        }
+    }
+}
+
+fn walk_boxes<'a>(site: &'a Site, lang: &'a str, chain: &mut Vec<String>, reported: &mut BTreeSet<Vec<String>>, diagnostics: &Diagnostics) {
+    let Some(last) = chain.last().cloned() else { return };
+    let Some(current) = site.text_box(lang, &last) else { return };
+    let placed: Vec<String> = current
+        .item
+        .body
+        .all_nodes()
+        .filter_map(|n| match &n.node {
+            Node::Box(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    for name in placed {
+        let file = |name: &str| site.text_box(lang, name).map(|b| crate::diagnostics::display_path(&b.item.info.file));
+        if let Some(start) = chain.iter().position(|open| *open == name) {
+            let mut cycle: Vec<String> = chain[start..].to_vec();
+            let mut key = cycle.clone();
+            key.sort();
+            if reported.insert(key) {
+                cycle.push(name.clone());
+                let files: Vec<String> = cycle.iter().map(|n| file(n).unwrap_or_else(|| n.clone())).collect();
+                diagnostics.error(
+                    &current.item.info.file,
+                    None,
+                    format!(
+                        "The box \"{}\" is placed inside itself: {}. A box cannot contain itself, even through other boxes; remove one of these [](box:...) lines.",
+                        chain[start],
+                        files.join(" → ")
+                    ),
+                );
+            }
+        } else if chain.len() >= crate::render::html::MAX_BOX_DEPTH {
+            if reported.insert(chain.clone()) {
+                diagnostics.error(
+                    &current.item.info.file,
+                    None,
+                    format!(
+                        "Boxes are placed inside boxes more than {} deep ({} → {name}); a reader cannot follow that. Place some of them in the challenge instead.",
+                        crate::render::html::MAX_BOX_DEPTH,
+                        chain.join(" → ")
+                    ),
+                );
+            }
+        } else {
+            chain.push(name);
+            walk_boxes(site, lang, chain, reported, diagnostics);
+            chain.pop();
         }
     }
 }

@@ -14,28 +14,24 @@ use crate::markdown::{Citation, Footnote, Located, Node};
 use crate::model::{Site, Target, TargetState};
 use crate::render::links;
 
+/// How deep boxes may be placed inside boxes.
+pub const MAX_BOX_DEPTH: usize = 4;
+
 /// Stands in for the linked part of a localized pattern, so the pattern can be escaped first.
 const SLOT: &str = "\u{E000}";
 
+/// Text escaped for HTML, in element content and in double-quoted attributes alike.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
     out
 }
 
 /// A `lang` attribute when a text is not in the page's language (a fallback), else nothing.
 pub fn lang_attr(text_lang: &str, page_lang_tag: &str, site: &Site) -> String {
     let tag = site.config.language(text_lang).map_or(text_lang, |l| l.tag.as_str());
-    if tag == page_lang_tag { String::new() } else { format!(" lang=\"{tag}\"") }
+    if tag == page_lang_tag { String::new() } else { format!(" lang=\"{}\"", escape(tag)) }
 }
 
 struct Note {
@@ -57,6 +53,9 @@ pub struct PageWriter<'a> {
     notes: RefCell<Vec<Note>>,
     abbreviations: Vec<(String, String)>,
     explained: RefCell<BTreeSet<String>>,
+    /// The boxes being written, innermost last: a box never places itself, even through others
+    /// (the cycle is reported by `validate`; this keeps rendering finite).
+    open_boxes: RefCell<Vec<String>>,
     /// Cross-references to anchors already on this page link to the anchor alone.
     pub local_targets: HashMap<String, String>,
     /// How many levels the text's own headings (and box titles) sit below the page's: a
@@ -68,6 +67,9 @@ impl<'a> PageWriter<'a> {
     pub fn new(site: &'a Site, ui: &'a Localizer, lang: &'a str, folder: &str) -> Self {
         let mut abbreviations: Vec<(String, String)> =
             site.glossary(lang).into_iter().filter_map(|t| t.item.abbr.clone().map(|abbr| (abbr, t.item.term.clone()))).collect();
+        // An empty abbreviation would match everywhere without moving on (the glossary check
+        // reports it).
+        abbreviations.retain(|(abbr, _)| !abbr.is_empty());
         // Longest first, so "UN-INSTRAW" wins over "UN".
         abbreviations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         PageWriter {
@@ -79,6 +81,7 @@ impl<'a> PageWriter<'a> {
             notes: RefCell::new(Vec::new()),
             abbreviations,
             explained: RefCell::new(BTreeSet::new()),
+            open_boxes: RefCell::new(Vec::new()),
             local_targets: HashMap::new(),
             heading_shift: 0,
         }
@@ -151,8 +154,9 @@ impl<'a> PageWriter<'a> {
         let shift =
             |level: HeadingLevel| HeadingLevel::try_from((level as usize + self.heading_shift as usize).min(6)).unwrap_or(HeadingLevel::H6);
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                Event::Start(Tag::Heading { level: shift(level), id, classes, attrs })
+            // Content's headings carry no attributes but a checked anchor (see `markdown`).
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                Event::Start(Tag::Heading { level: shift(level), id, classes: Vec::new(), attrs: Vec::new() })
             }
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
             other => other,
@@ -196,7 +200,7 @@ impl<'a> PageWriter<'a> {
                 events.push(Event::InlineHtml(format!("<abbr title=\"{}\">{}</abbr>", escape(term), escape(&text[i..i + length])).into()));
                 start = i + length;
             }
-            i += length;
+            i += length.max(1);
         }
         if start < text.len() {
             events.push(Event::Text(text[start..].to_string().into()));
@@ -386,10 +390,15 @@ impl<'a> PageWriter<'a> {
 
     fn box_html(&self, name: &str) -> String {
         let Some(found) = self.site.text_box(self.lang, name) else { return String::new() };
+        if self.open_boxes.borrow().iter().any(|open| open == name) || self.open_boxes.borrow().len() >= MAX_BOX_DEPTH {
+            return String::new();
+        }
         let text_box = found.item;
         let id = format!("{}box-{name}", self.id_prefix);
         let lang = lang_attr(found.lang, self.tag(), self.site);
+        self.open_boxes.borrow_mut().push(name.to_string());
         let body = self.html(&text_box.body.nodes, &text_box.body.footnotes, &text_box.info.file.to_string_lossy());
+        self.open_boxes.borrow_mut().pop();
         let level = 3 + self.heading_shift;
         format!(
             "<aside class=\"box\" id=\"{id}\" aria-labelledby=\"{id}-title\"{lang}>\n<h{level} id=\"{id}-title\">{}</h{level}>\n{body}</aside>\n",

@@ -17,6 +17,9 @@ pub struct Theme {
     pub tera: HashMap<String, Tera>,
     /// Interface message ids the templates use, for `check`.
     pub used_messages: BTreeSet<String>,
+    /// The fixed ids the templates give elements (`id="main"`), which content's own anchors
+    /// must not take.
+    pub ids: BTreeSet<String>,
 }
 
 /// `t(key="nav-home", n=3, ...)`: an interface text in the template's language.
@@ -66,12 +69,14 @@ impl Theme {
             return None;
         }
         let mut used_messages = BTreeSet::new();
+        let mut ids = BTreeSet::new();
         let mut sources = Vec::new();
         for path in &files {
             let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
             match std::fs::read_to_string(path) {
                 Ok(text) => {
                     used_messages.extend(message_ids(&text));
+                    ids.extend(fixed_ids(&text));
                     sources.push((name, text));
                 }
                 Err(error) => {
@@ -91,7 +96,7 @@ impl Theme {
                 (lang.to_string(), copy)
             })
             .collect();
-        Some(Theme { folder, tera, used_messages })
+        Some(Theme { folder, tera, used_messages, ids })
     }
 
     pub fn render(&self, lang: &str, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
@@ -126,6 +131,18 @@ fn message_ids(template: &str) -> Vec<String> {
         .collect()
 }
 
+/// The literal values of `id="..."` in a template (not those computed with `{{ }}`).
+fn fixed_ids(template: &str) -> Vec<String> {
+    template
+        .match_indices(" id=\"")
+        .filter_map(|(i, prefix)| {
+            let rest = &template[i + prefix.len()..];
+            let id = &rest[..rest.find('"')?];
+            (!id.contains('{')).then(|| id.to_string())
+        })
+        .collect()
+}
+
 /// Tera's error chain, flattened into one readable message.
 fn template_error(folder: &Path, error: &tera::Error) -> Diagnostic {
     let mut message = error.to_string();
@@ -145,5 +162,10 @@ mod tests {
     #[test]
     fn finds_message_ids() {
         assert_eq!(message_ids(r#"{{ t(key="a-b") }} x {{ t(key="c", n=2) }}"#), ["a-b", "c"]);
+    }
+
+    #[test]
+    fn finds_fixed_ids() {
+        assert_eq!(fixed_ids(r#"<main id="main"><h2 id="{{ p.anchor }}-title"><p id="note">"#), ["main", "note"]);
     }
 }

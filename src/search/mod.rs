@@ -72,14 +72,18 @@ pub fn export_site(indexes: &[LanguageIndex], ui: &Localizer) -> Result<Vec<Outp
 pub fn keep(root: &Path, fresh: &Path, fingerprint: &str) -> std::io::Result<()> {
     std::fs::write(fresh.join("fingerprint"), fingerprint)?;
     let kept = root.join(INDEX_FOLDER);
-    if kept.exists() {
-        std::fs::remove_dir_all(&kept)?;
-    }
-    std::fs::rename(fresh, kept)
+    let retired = root.join(format!("{INDEX_FOLDER}.old-{}", std::process::id()));
+    crate::output::replace(fresh, &kept, &retired)?;
+    let _ = std::fs::remove_dir_all(retired);
+    Ok(())
 }
 
 /// A folder next to the kept indexes to build new ones in.
 pub fn fresh_folder(root: &Path) -> PathBuf {
+    let kept = root.join(INDEX_FOLDER);
+    if let (Some(parent), Some(name)) = (kept.parent(), kept.file_name()) {
+        crate::output::clear_leftovers(parent, &format!("{}.", name.to_string_lossy()));
+    }
     root.join(format!("{INDEX_FOLDER}.new-{}", std::process::id()))
 }
 
