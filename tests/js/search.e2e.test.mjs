@@ -153,3 +153,43 @@ test('text from content is shown as text, never run as HTML', async () => {
   await page.close();
   await fixture.close();
 });
+
+test('the status line repeats the query as typed, $ patterns and {count} included', async () => {
+  // With the query as String.prototype.replace's replacement string, $&, $`, $' and $1 were
+  // expanded (review I18): "x $& $` y" gave "No results for “x {query} No results for “ y”".
+  const queries = ['x $& $` y', "zqx $' zqy", '$1 $2 $$ $<name>', 'police $&', "training $` $'", '{count} {query} police'];
+  const settled = (page) => page.waitForFunction(() => document.querySelector('#search-status').textContent.includes('“')
+    && !document.querySelector('#search-results').hasAttribute('aria-busy'));
+  const status = (page) => page.evaluate(() => ({
+    text: document.querySelector('#search-status').textContent,
+    count: document.querySelectorAll('#search-results li').length,
+  }));
+  const check = ({ text, count }, query, where) => {
+    const [, number] = text.match(/^(No|\d+) results? for “/) ?? [];
+    assert.equal(number === 'No', count === 0, `${where}: ${text}`);
+    assert.equal(text.slice(text.indexOf('“')), `“${query}”.`, `${where}: ${text}`);
+  };
+  const found = [];
+  for (const query of queries) {
+    // Typed (Enter runs it at once, so no earlier, partial query can be the one shown), then
+    // in the address (?q=), over HTTP and from disk.
+    const typed = await searchPage(server.url, 'en');
+    await typed.type('#search-query', query);
+    await typed.press('#search-query', 'Enter');
+    await settled(typed);
+    const shown = await status(typed);
+    check(shown, query, 'typed');
+    found.push(shown.count);
+    assert.deepEqual(typed.errors, []);
+    await typed.close();
+    for (const base of [server.url, `${pathToFileURL(site).href}/`]) {
+      const linked = await searchPage(base, 'en', query);
+      await settled(linked);
+      check(await status(linked), query, base);
+      assert.deepEqual(linked.errors, []);
+      await linked.close();
+    }
+  }
+  // Both forms of the line are covered: with no results and with a count.
+  assert.ok(found.includes(0) && found.some((n) => n > 0), JSON.stringify(found));
+});

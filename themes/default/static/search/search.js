@@ -287,7 +287,10 @@
 
   Search.prototype.countText = function (count, query) {
     var form = count === 0 ? this.forms.zero : this.forms[this.plural.select(count)] || this.forms.other;
-    return form.replace('{count}', String(count)).replace('{query}', query);
+    // A function replacement, in one pass: the query is user text, and a replacement string
+    // would expand its $&, $`, $' and $1 (and a query containing {count} stays as typed).
+    var values = { count: String(count), query: query };
+    return form.replace(/\{(count|query)\}/g, function (_, name) { return values[name]; });
   };
 
   /** Builds the result list with DOM text nodes only: content is never parsed as HTML. */
