@@ -161,6 +161,7 @@ pub fn render(root: &Path, diagnostics: &Diagnostics, search_index: SearchIndex<
             return None;
         }
     };
+    loaded.ui.report_failures(diagnostics);
     let mut counts = BTreeMap::new();
     for page in &pages {
         *counts.entry(page.lang.clone().unwrap_or_default()).or_default() += 1;

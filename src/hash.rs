@@ -7,6 +7,11 @@ pub fn text_hash(text: &str) -> String {
     fnv(text.bytes().filter(|&b| b != b'\r'))
 }
 
+/// Whether `text` looks like a hash these functions write (16 lower-case hex digits).
+pub fn is_hash(text: &str) -> bool {
+    text.len() == 16 && text.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+}
+
 /// FNV-1a over exact bytes (a file as published), as 16 hex digits.
 pub fn bytes_hash(bytes: &[u8]) -> String {
     fnv(bytes.iter().copied())

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -21,6 +22,11 @@ pub struct Localizer {
     messages: BTreeMap<String, BTreeMap<String, PathBuf>>,
     /// The variables (`{ $name }`) each message uses, per language, with the message's line.
     variables: BTreeMap<String, BTreeMap<String, (BTreeSet<String>, Option<u32>)>>,
+    /// Messages that could not be written while rendering (language, id, why), so that a page
+    /// never silently shows a raw id or a "{ -term }": the build reports them.
+    failures: Mutex<BTreeSet<(String, String, String)>>,
+    /// Languages with an .ftl file that could not be read (already reported).
+    unreadable: BTreeSet<String>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -34,6 +40,7 @@ impl Localizer {
         let mut bundles = BTreeMap::new();
         let mut messages = BTreeMap::new();
         let mut variables = BTreeMap::new();
+        let mut unreadable_languages = BTreeSet::new();
         for language in &config.languages {
             let id: unic_langid::LanguageIdentifier = language.tag.parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
@@ -42,9 +49,18 @@ impl Localizer {
             let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
             let mut uses = BTreeMap::new();
             let folder = Path::new("i18n").join(&language.code);
+            let mut unreadable = false;
             let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(&folder))
                 .map(|entries| entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect())
                 .unwrap_or_default();
+            // Links are not followed, as in content/.
+            files.retain(|path| {
+                let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+                if link {
+                    diagnostics.push(crate::text_file::symlink_refused(&folder.join(path.file_name().unwrap_or_default())));
+                }
+                !link
+            });
             files.sort();
             if files.is_empty() {
                 diagnostics.warning(
@@ -58,10 +74,11 @@ impl Localizer {
             }
             for path in files {
                 let file = folder.join(path.file_name().unwrap_or_default());
-                let text = match std::fs::read_to_string(&path) {
+                let text = match crate::text_file::read(root, &file) {
                     Ok(text) => text,
-                    Err(error) => {
-                        diagnostics.error(&file, None, format!("The file could not be read (it must be UTF-8 text): {error}."));
+                    Err(problem) => {
+                        diagnostics.push(problem);
+                        unreadable = true;
                         continue;
                     }
                 };
@@ -106,11 +123,22 @@ impl Localizer {
                 // Duplicates were reported above; the first definition wins.
                 let _ = bundle.add_resource(resource);
             }
+            if unreadable {
+                // Reported above; its messages are not "untranslated", the file must be fixed.
+                unreadable_languages.insert(language.code.clone());
+            }
             bundles.insert(language.code.clone(), bundle);
             messages.insert(language.code.clone(), ids);
             variables.insert(language.code.clone(), uses);
         }
-        Localizer { default: config.default_language.clone(), bundles, messages, variables }
+        Localizer {
+            default: config.default_language.clone(),
+            bundles,
+            messages,
+            variables,
+            unreadable: unreadable_languages,
+            failures: Mutex::new(BTreeSet::new()),
+        }
     }
 
     /// The message `id` in `lang`, or in the reference language; the id itself if neither has it.
@@ -123,9 +151,27 @@ impl Localizer {
                 fluent_args.set(*name, value.clone());
             }
             let mut errors = Vec::new();
-            return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+            let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+            if let Some(error) = errors.first() {
+                self.fail(code, id, &error.to_string());
+            }
+            return text;
         }
+        self.fail(lang, id, "it is defined in no .ftl file");
         id.to_string()
+    }
+
+    fn fail(&self, lang: &str, id: &str, why: &str) {
+        self.failures.lock().unwrap_or_else(|e| e.into_inner()).insert((lang.to_string(), id.to_string(), why.to_string()));
+    }
+
+    /// Messages that could not be written while rendering, as errors on their language's files.
+    pub fn report_failures(&self, diagnostics: &Diagnostics) {
+        for (lang, id, why) in self.failures.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+            let file = self.messages.get(lang).and_then(|ids| ids.get(id)).cloned().unwrap_or_else(|| Path::new("i18n").join(lang));
+            let line = self.variables.get(lang).and_then(|v| v.get(id)).and_then(|(_, line)| *line);
+            diagnostics.error(file, line, format!("The interface text \"{id}\" could not be written: {why}."));
+        }
     }
 
     /// Shorthand for a message with text arguments.
@@ -179,7 +225,10 @@ impl Localizer {
                 );
             }
         }
-        for lang in self.messages.keys().filter(|l| **l != self.default) {
+        for lang in self.messages.keys() {
+            self.check_formatting(lang, diagnostics);
+        }
+        for lang in self.messages.keys().filter(|l| **l != self.default && !self.unreadable.contains(*l)) {
             // One line per file: a translator starting a language should not get sixty.
             let mut missing_by_file: BTreeMap<PathBuf, Vec<&str>> = BTreeMap::new();
             for (id, english_file) in self.missing(lang) {
@@ -209,6 +258,29 @@ impl Localizer {
         }
     }
 
+    /// Writes every message once, with every variable given, so that a reference to a message
+    /// or term that does not exist, or a message that refers to itself, is an error on its line
+    /// (readers would see "{ -term }" or the message's id).
+    fn check_formatting(&self, lang: &str, diagnostics: &Diagnostics) {
+        let bundle = &self.bundles[lang];
+        for (id, (used, line)) in &self.variables[lang] {
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+            let mut args = FluentArgs::new();
+            for name in used {
+                args.set(name.as_str(), FluentValue::from("x"));
+            }
+            let mut errors = Vec::new();
+            let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            if let Some(error) = errors.first() {
+                diagnostics.error(
+                    &self.messages[lang][id],
+                    *line,
+                    format!("The interface text \"{id}\" cannot be written: {}. A {{ name }} inside a text must be the name of another text of the same file (or a -term defined in it), and a text cannot contain itself.", explain_fluent_error(error)),
+                );
+            }
+        }
+    }
+
     /// A variable the site does not pass would be shown to readers as "{$name}".
     fn check_variables(&self, lang: &str, diagnostics: &Diagnostics) {
         let reference = &self.variables[&self.default];
@@ -232,6 +304,21 @@ impl Localizer {
                 ),
             );
         }
+    }
+}
+
+/// The formatter's error in a translator's words.
+fn explain_fluent_error(error: &fluent_bundle::FluentError) -> String {
+    use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
+    match error {
+        fluent_bundle::FluentError::ResolverError(ResolverError::Reference(kind)) => match kind {
+            ReferenceKind::Message { id, .. } => format!("it refers to {{ {id} }}, which does not exist"),
+            ReferenceKind::Term { id, .. } => format!("it refers to the term {{ -{id} }}, which does not exist"),
+            ReferenceKind::Variable { id } => format!("the site does not provide {{ ${id} }}"),
+            ReferenceKind::Function { id } => format!("there is no function {id}()"),
+        },
+        fluent_bundle::FluentError::ResolverError(ResolverError::Cyclic) => "it contains itself, through the texts it refers to".into(),
+        other => other.to_string(),
     }
 }
 

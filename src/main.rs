@@ -69,8 +69,8 @@ enum Command {
         /// The language to search.
         #[arg(long, default_value = "en")]
         lang: String,
-        /// How many results at most.
-        #[arg(long, default_value_t = 10)]
+        /// How many results at most (1 or more).
+        #[arg(long, default_value_t = 10, value_parser = result_count)]
         limit: usize,
         /// Machine-readable output.
         #[arg(long)]
@@ -109,6 +109,15 @@ enum I18n {
         #[arg(long)]
         lang: Option<String>,
     },
+}
+
+/// `--limit`: a whole number of results from 1 up (more than the toolkit has just shows all).
+fn result_count(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<u64>() {
+        Ok(0) => Err("show at least 1 result".into()),
+        Ok(n) => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        Err(_) => Err("write a whole number of results, such as 10".into()),
+    }
 }
 
 fn main() -> ExitCode {
@@ -224,24 +233,20 @@ fn i18n(root: &std::path::Path, command: I18n) -> ExitCode {
             let incomplete = status.languages.iter().any(|l| !l.is_complete());
             if strict && (incomplete || !errors.is_empty()) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
         }
-        I18n::Diff { file } => {
-            let file = stamp::relative_to_root(root, &file);
-            match diff::english_changes(root, &loaded.site, &file) {
-                Ok(text) => {
-                    print!("{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(problem) => {
-                    eprintln!("{problem}");
-                    ExitCode::FAILURE
-                }
+        I18n::Diff { file } => match stamp::project_file(root, &file).and_then(|file| diff::english_changes(root, &loaded.site, &file)) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
             }
-        }
+            Err(problem) => {
+                eprintln!("{problem}");
+                ExitCode::FAILURE
+            }
+        },
         I18n::Stamp { files, lang } => {
             let mut failed = false;
             for file in files {
-                let file = stamp::relative_to_root(root, &file);
-                match stamp::stamp(root, &loaded.site, &file, lang.as_deref()) {
+                match stamp::project_file(root, &file).and_then(|file| stamp::stamp(root, &loaded.site, &file, lang.as_deref())) {
                     Ok(done) => println!("{done}"),
                     Err(problem) => {
                         eprintln!("{problem}");

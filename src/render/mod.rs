@@ -1,5 +1,6 @@
 //! From the model to files: Markdown to HTML, pages through the theme, addresses.
 
+pub mod csp;
 pub mod html;
 pub mod links;
 pub mod pages;

@@ -173,6 +173,7 @@ impl<'a> Renderer<'a> {
         let site_title = self.site_title(lang);
         context.insert("lang", lang);
         context.insert("tag", &self.tag(lang));
+        context.insert("csp", &super::csp::policy(&[]));
         context.insert("root", &root);
         context.insert("assets", &format!("{root}assets/"));
         context.insert("site_title", &site_title);
@@ -761,8 +762,14 @@ impl<'a> Renderer<'a> {
         sources.sort_by_key(|s| s.label.to_lowercase());
         let home = self.site.home(lang);
         context.insert("heading", &heading);
-        context.insert("running_head", &css_string(&heading));
-        context.insert("page_label", &css_string(&self.t(lang, "handout-page", &[])));
+        // The running head and page numbers of printed pages can only be set in CSS, per page.
+        let page_style = format!(
+            "\n@page {{ @top-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); }} }}\n@page :first {{ @top-left {{ content: none; }} @bottom-right {{ content: none; }} }}\n",
+            css_string(&heading),
+            css_string(&self.t(lang, "handout-page", &[]))
+        );
+        context.insert("csp", &super::csp::policy(&[&page_style]));
+        context.insert("page_style", &page_style);
         context.insert("chapter_title", &chapter_title);
         context.insert("number", &number);
         context.insert("edition", &home.map(|h| h.item.edition.clone()).unwrap_or_default());

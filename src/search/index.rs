@@ -115,7 +115,7 @@ impl LanguageIndex {
 
     /// Documents matching every term (or, when none does, any term), best first: (score, index).
     pub fn search(&self, terms: &[String], limit: usize) -> tantivy::Result<Vec<(f32, usize)>> {
-        if terms.is_empty() || self.documents.is_empty() {
+        if terms.is_empty() || self.documents.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
         for occur in [Occur::Must, Occur::Should] {
@@ -130,7 +130,8 @@ impl LanguageIndex {
 
     fn run(&self, query: &dyn Query, limit: usize) -> tantivy::Result<Vec<(f32, usize)>> {
         let searcher = self.reader.searcher();
-        let hits = searcher.search(query, &TopDocs::with_limit(limit.max(1)))?;
+        // No more than there are documents: a huge limit must not allocate for nothing.
+        let hits = searcher.search(query, &TopDocs::with_limit(limit.clamp(1, self.documents.len().max(1))))?;
         Ok(hits.into_iter().map(|(score, address)| (score, address.doc_id as usize)).collect())
     }
 

@@ -31,10 +31,14 @@ pub fn stamp(root: &Path, site: &Site, file: &Path, sources_lang: Option<&str>) 
         .map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
     let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let stamped = match extension {
-        "md" => set_front_matter(&text, &hash)
+        "md" => in_file_format(&text, |text| set_front_matter(text, &hash))
             .ok_or_else(|| Diagnostic::error(file, Some(1), "The file has no settings block (+++ ... +++) to record the stamp in."))?,
-        "ftl" => set_ftl_stamp(&text, &hash),
-        "toml" => set_toml_key(&text, &hash).map_err(|message| Diagnostic::error(file, None, message))?,
+        "ftl" => in_file_format(&text, |text| Some(set_ftl_stamp(text, &hash))).unwrap_or_default(),
+        "toml" => {
+            let mut problem = None;
+            in_file_format(&text, |text| set_toml_key(text, &hash).map_err(|message| problem = Some(message)).ok())
+                .ok_or_else(|| Diagnostic::error(file, None, problem.unwrap_or_default()))?
+        }
         _ => return Err(Diagnostic::error(file, None, "Only .md, .toml and .ftl translations can be stamped.")),
     };
     write(root, file, &stamped)?;
@@ -78,8 +82,9 @@ fn stamp_sources(root: &Path, site: &Site, file: &Path, lang: &str) -> Result<St
     }
     let text = std::fs::read_to_string(root.join(file))
         .map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
+    let windows = text.contains("\r\n");
     let mut document: toml_edit::DocumentMut =
-        text.parse().map_err(|e| Diagnostic::error(file, None, format!("The file is not valid TOML: {e}")))?;
+        text.replace("\r\n", "\n").parse().map_err(|e| Diagnostic::error(file, None, format!("The file is not valid TOML: {e}")))?;
     let mut stamped = Vec::new();
     if let Some(array) = document.get_mut("source").and_then(|s| s.as_array_of_tables_mut()) {
         for table in array.iter_mut() {
@@ -92,20 +97,52 @@ fn stamp_sources(root: &Path, site: &Site, file: &Path, lang: &str) -> Result<St
             }
         }
     }
-    write(root, file, &document.to_string())?;
+    let written = document.to_string();
+    write(root, file, &if windows { written.replace('\n', "\r\n") } else { written })?;
     Ok(format!("{}: stamped the {lang} texts of {} sources ({})", display_path(file), stamped.len(), stamped.join(", ")))
 }
 
-/// Makes a path given on the command line relative to the project folder.
-pub fn relative_to_root(root: &Path, file: &Path) -> PathBuf {
+/// The project-relative path of a file given on the command line (relative to the current
+/// folder or to the project folder). Refused when it is not a file inside the project once
+/// `..` and links are resolved, or when it is itself a link: these commands write only there.
+pub fn project_file(root: &Path, file: &Path) -> Result<PathBuf, Diagnostic> {
     let absolute_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let absolute = if file.is_absolute() {
-        file.to_path_buf()
-    } else {
-        std::env::current_dir().map(|d| d.join(file)).unwrap_or_else(|_| file.to_path_buf())
+    let candidates = [std::env::current_dir().map(|d| d.join(file)).unwrap_or_else(|_| file.to_path_buf()), root.join(file)];
+    let Some(given) = candidates.iter().find(|p| p.exists()) else {
+        return Err(Diagnostic::error(
+            file,
+            None,
+            "There is no such file. Give the path of a translated file, e.g. content/fr/2/2.1/a.md.",
+        ));
     };
-    let absolute = absolute.canonicalize().unwrap_or(absolute);
-    absolute.strip_prefix(&absolute_root).map(Path::to_path_buf).unwrap_or_else(|_| file.to_path_buf())
+    if std::fs::symlink_metadata(given).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Diagnostic::error(file, None, "This is a link to another file (a symbolic link); give the translated file itself."));
+    }
+    let resolved = given.canonicalize().map_err(|error| Diagnostic::error(file, None, format!("The file could not be found: {error}.")))?;
+    match resolved.strip_prefix(&absolute_root) {
+        Ok(relative) if resolved.is_file() => Ok(relative.to_path_buf()),
+        Ok(_) => Err(Diagnostic::error(file, None, "This is a folder; give a translated file, e.g. content/fr/2/2.1/a.md.")),
+        Err(_) => Err(Diagnostic::error(
+            file,
+            None,
+            format!(
+                "This file is outside the project folder ({}); only the project's own translations can be used.",
+                absolute_root.display()
+            ),
+        )),
+    }
+}
+
+/// Applies `change` to `text` as if it had Unix line endings and no byte-order mark, and gives
+/// the result back in the file's own format (Windows line endings stay Windows line endings).
+fn in_file_format(text: &str, change: impl FnOnce(&str) -> Option<String>) -> Option<String> {
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(body) => ("\u{feff}", body),
+        None => ("", text),
+    };
+    let windows = body.contains("\r\n");
+    let changed = change(&body.replace("\r\n", "\n"))?;
+    Some(format!("{bom}{}", if windows { changed.replace('\n', "\r\n") } else { changed }))
 }
 
 #[cfg(test)]
@@ -127,5 +164,12 @@ mod tests {
         assert_eq!(set_ftl_stamp("# translates: old\na = b\n", "new"), "# translates: new\na = b\n");
         let toml = set_toml_key("[[term]]\nid = \"x\"\nterm = \"y\"\n", "h").unwrap();
         assert!(toml.starts_with("translates = \"h\"\n"), "{toml}");
+    }
+
+    #[test]
+    fn keeps_the_line_endings_and_mark_of_the_file() {
+        let windows = "\u{feff}+++\r\nstatement = \"x\"\r\n+++\r\n## A\r\n";
+        let stamped = in_file_format(windows, |t| set_front_matter(t, "abc")).unwrap();
+        assert_eq!(stamped, "\u{feff}+++\r\nstatement = \"x\"\r\ntranslates = \"abc\"\r\n+++\r\n## A\r\n");
     }
 }

@@ -140,6 +140,9 @@ fn page_of(site: &Site, info: &FileInfo, lang: &str) -> Option<String> {
 pub fn outdated_reason(translates: Option<&str>, english_hash: &str) -> Option<String> {
     match translates {
         Some(hash) if hash == english_hash => None,
+        Some(hash) if !crate::hash::is_hash(hash) => Some(format!(
+            "its stamp translates = \"{hash}\" was not written by the stamp command (it may have been edited by hand), so which English text it translates is not known: check it against English, then run toolkit i18n stamp on it"
+        )),
         Some(_) => Some("the English text changed after this translation was stamped".into()),
         None => Some("not stamped yet: after checking it against English, run toolkit i18n stamp on it".into()),
     }
@@ -253,21 +256,32 @@ fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
         let stamp = translated_text.as_deref().and_then(ftl_stamp);
         let english_messages = ftl_messages(&english_text);
         let changed = changed_messages(root, english_file, &english_text, &english_messages, stamp.as_deref());
+        if let Changed::Unknown = changed {
+            // Without the history, only the file as a whole is known to be behind English.
+            items.push(Item {
+                label: format!("Interface texts of {}", display_path(Path::new(name))),
+                state: State::Outdated,
+                file: display_path(&file),
+                english_file: display_path(english_file),
+                reason: Some(format!(
+                    "the English file changed after this file was stamped; which of its texts changed cannot be known, because the English text it was stamped against is not in the project's history (git). Compare the two files, then run toolkit i18n stamp {}",
+                    display_path(&file)
+                )),
+                page: None,
+                words: 0,
+            });
+        }
         for id in ids {
             let (state, reason) = if !ui.has(lang, id) {
                 (State::Missing, None)
             } else {
                 match &changed {
-                    Changed::None => (State::Translated, None),
+                    Changed::None | Changed::Unknown => (State::Translated, None),
                     Changed::NotStamped => (State::Outdated, outdated_reason(None, "")),
                     Changed::Some(ids) if ids.iter().any(|c| c == id) => {
                         (State::Outdated, Some("the English text changed after this file was stamped".into()))
                     }
                     Changed::Some(_) => (State::Translated, None),
-                    Changed::Unknown => (
-                        State::Outdated,
-                        Some("the English file changed after this file was stamped (which texts changed is not known: its history is not available)".into()),
-                    ),
                 }
             };
             let words = match (state, english_messages.get(id)) {
@@ -390,6 +404,16 @@ fn fluent_text(source: &str) -> String {
         .join(" ")
 }
 
+/// How far after an opening bracket its markup may close, in bytes.
+const MARKUP_REACH: usize = 400;
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
 /// Words as translators count them: runs of letters or digits; each Han character counts as
 /// one. Citations, cross-reference targets, footnote labels, anchors and Fluent variables are
 /// not words to translate.
@@ -400,17 +424,21 @@ pub fn count_words(text: &str) -> usize {
         plain.push_str(&rest[..start]);
         let tail = &rest[start..];
         let markup = ["[@", "[-@", "[^", "(ref:", "(box:", "{#", "{ $", "{$"].iter().any(|m| tail.starts_with(m));
+        // Markup closes within a short distance; looking no further keeps counting linear in
+        // the size of the text, however many brackets it has.
+        let window = &tail[..floor_char_boundary(tail, MARKUP_REACH)];
         let close = match tail.as_bytes()[0] {
             b'[' => ']',
             b'(' => ')',
             _ => '}',
         };
+        let end = if markup { window.find(close) } else { None };
         // A Fluent selector "{ $count ->" ends at its arrow; its variants are text.
-        let arrow = tail.find("->").filter(|a| close == '}' && tail.find('}').is_none_or(|end| *a < end));
-        match tail.find(close).filter(|_| markup) {
-            Some(_) if arrow.is_some() => rest = &tail[arrow.unwrap_or_default() + 2..],
-            Some(end) => rest = &tail[end + 1..],
-            None => {
+        let arrow = if markup && close == '}' { window.find("->").filter(|a| end.is_none_or(|end| *a < end)) } else { None };
+        match (end, arrow) {
+            (_, Some(arrow)) => rest = &tail[arrow + 2..],
+            (Some(end), None) => rest = &tail[end + 1..],
+            (None, None) => {
                 plain.push(' ');
                 rest = &tail[1..];
             }
