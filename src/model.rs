@@ -136,6 +136,14 @@ pub struct LanguageContent {
     pub unreadable: BTreeSet<String>,
 }
 
+impl Challenge {
+    /// Whether `translation` has the same good practices as this original, anchor for anchor.
+    pub fn practices_in_step(&self, translation: &Challenge) -> bool {
+        self.practices.len() == translation.practices.len()
+            && self.practices.iter().zip(&translation.practices).all(|(e, t)| e.anchor == t.anchor)
+    }
+}
+
 impl LanguageContent {
     /// Every file of this language, for passes that treat all files alike.
     pub fn files(&self) -> Vec<&FileInfo> {
@@ -315,8 +323,12 @@ impl Site {
         self.pick(lang, move |c| c.sections.get(id))
     }
 
+    /// A challenge in `lang`, or in English. A translation whose good practices do not line up
+    /// with English (a heading added or removed) is not published: its anchors `#gp-N` would
+    /// point at the wrong practices, so readers get the English text until it is corrected.
     pub fn challenge<'a>(&'a self, lang: &'a str, id: &'a str) -> Option<InLanguage<'a, Challenge>> {
-        self.pick(lang, move |c| c.challenges.get(id))
+        let english = self.reference().challenges.get(id);
+        self.pick(lang, move |c| c.challenges.get(id).filter(|t| english.is_none_or(|e| e.practices_in_step(t))))
     }
 
     pub fn text_box<'a>(&'a self, lang: &'a str, name: &'a str) -> Option<InLanguage<'a, TextBox>> {

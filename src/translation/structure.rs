@@ -109,17 +109,7 @@ pub fn compare_challenge(english: &Challenge, translated: &Challenge, diagnostic
     let english_file = &english.info.file;
     let (e, t) = (&english.practices, &translated.practices);
     if e.len() != t.len() {
-        let line = t.get(e.len().min(t.len()).saturating_sub(1)).map_or(1, |p| p.line);
-        diagnostics.warning(
-            file,
-            Some(line),
-            format!(
-                "This translation has {} good practices (## headings); English has {} in {}. Each English good practice needs exactly one translated heading, in the same order.",
-                t.len(),
-                e.len(),
-                crate::diagnostics::display_path(english_file)
-            ),
-        );
+        report_unmatched_headings(english, translated, diagnostics);
         // Pairing practices by position would blame every practice after the missing heading;
         // comparing the whole text names only what is really missing or extra.
         let line = t.first().map_or(1, |p| p.line);
@@ -150,6 +140,135 @@ pub fn compare_challenge(english: &Challenge, translated: &Challenge, diagnostic
         );
     }
     compare_footnotes(english, translated, diagnostics);
+}
+
+/// Names the English good practices a translation lacks, and its headings English does not have,
+/// by lining the two lists up on what each practice contains (citations, references, notes,
+/// list items, paragraphs), which translators keep, rather than on position.
+fn report_unmatched_headings(english: &Challenge, translated: &Challenge, diagnostics: &Diagnostics) {
+    let file = &translated.info.file;
+    let english_name = crate::diagnostics::display_path(&english.info.file);
+    let (e, t) = (&english.practices, &translated.practices);
+    let consequence = format!(
+        "Until each English good practice has exactly one translated heading, in the same order, readers of this language are shown the English text of this challenge (the anchors #gp-1, #gp-2… would otherwise point at the wrong practices). English has {} good practices, this translation {}.",
+        e.len(),
+        t.len()
+    );
+    if e.len().saturating_mul(t.len()) > MAX_ALIGNED {
+        let line = t.get(e.len().min(t.len()).saturating_sub(1)).map_or(1, |p| p.line);
+        diagnostics.warning(
+            file,
+            Some(line),
+            format!("The good practices (## headings) of this translation do not match {english_name}. {consequence}"),
+        );
+        return;
+    }
+    let steps = align(e, t);
+    let mut paired_with: Vec<Option<usize>> = vec![None; e.len()];
+    for step in &steps {
+        if let Step::Pair(i, j) = step {
+            paired_with[*i] = Some(*j);
+        }
+    }
+    for step in steps {
+        match step {
+            Step::Missing(i) => {
+                let after = (0..i).rev().find_map(|k| paired_with[k]).map(|j| t[j].line);
+                let place = after.map_or("before the first heading".to_string(), |line| format!("after the practice on line {line}"));
+                diagnostics.warning(
+                    file,
+                    after.or(t.first().map(|p| p.line)),
+                    format!(
+                        "English good practice {} (line {} of {english_name}: \"{}\") has no translated heading; it belongs {place}. {consequence}",
+                        i + 1,
+                        e[i].line,
+                        heading_text(&e[i])
+                    ),
+                );
+            }
+            Step::Extra(j) => diagnostics.warning(
+                file,
+                Some(t[j].line),
+                format!(
+                    "The heading \"{}\" has no English good practice to translate: it is one ## heading too many (or a sub-heading that should start with ###). {consequence}",
+                    heading_text(&t[j])
+                ),
+            ),
+            Step::Pair(..) => {}
+        }
+    }
+}
+
+fn heading_text(practice: &GoodPractice) -> String {
+    let text: String = practice
+        .heading
+        .iter()
+        .filter_map(|n| match &n.node {
+            Node::Md(pulldown_cmark::Event::Text(t)) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let short: String = text.chars().take(80).collect();
+    if short.len() < text.len() { format!("{short}…") } else { short }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Pair(usize, usize),
+    Missing(usize),
+    Extra(usize),
+}
+
+/// Beyond this many pairs of practices to weigh, only the count is reported (a file with
+/// thousands of practices would otherwise take minutes and memory).
+const MAX_ALIGNED: usize = 250_000;
+
+/// What a practice is made of, in ways a faithful translation keeps.
+fn shape(practice: &GoodPractice) -> (BTreeMap<Mark, Vec<u32>>, usize, usize) {
+    use pulldown_cmark::{Event, Tag};
+    let count =
+        |wanted: fn(&Tag) -> bool| practice.body.iter().filter(|n| matches!(&n.node, Node::Md(Event::Start(tag)) if wanted(tag))).count();
+    (practice_marks(std::slice::from_ref(practice)), count(|t| matches!(t, Tag::Item)), count(|t| matches!(t, Tag::Paragraph)))
+}
+
+fn similarity(a: &(BTreeMap<Mark, Vec<u32>>, usize, usize), b: &(BTreeMap<Mark, Vec<u32>>, usize, usize)) -> f64 {
+    let ratio = |x: usize, y: usize| if x == y { 1.0 } else { x.min(y) as f64 / x.max(y) as f64 };
+    let (mut shared, mut all) = (0, 0);
+    for mark in a.0.keys().chain(b.0.keys().filter(|k| !a.0.contains_key(*k))) {
+        let (x, y) = (a.0.get(mark).map_or(0, Vec::len), b.0.get(mark).map_or(0, Vec::len));
+        shared += x.min(y);
+        all += x.max(y);
+    }
+    let marks = if all == 0 { 1.0 } else { shared as f64 / all as f64 };
+    2.0 * marks + ratio(a.1, b.1) + ratio(a.2, b.2)
+}
+
+/// The order-keeping alignment of two lists of practices that pairs the most alike (dynamic
+/// programming over prefixes, as in a text diff).
+fn align(e: &[GoodPractice], t: &[GoodPractice]) -> Vec<Step> {
+    let (es, ts): (Vec<_>, Vec<_>) = (e.iter().map(shape).collect(), t.iter().map(shape).collect());
+    let (n, m) = (e.len(), t.len());
+    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            best[i][j] = (similarity(&es[i], &ts[j]) + best[i + 1][j + 1]).max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && (best[i][j] - (similarity(&es[i], &ts[j]) + best[i + 1][j + 1])).abs() < 1e-9 {
+            steps.push(Step::Pair(i, j));
+            (i, j) = (i + 1, j + 1);
+        } else if i < n && (j == m || (best[i][j] - best[i + 1][j]).abs() < 1e-9) {
+            steps.push(Step::Missing(i));
+            i += 1;
+        } else {
+            steps.push(Step::Extra(j));
+            j += 1;
+        }
+    }
+    steps
 }
 
 fn compare_footnotes(english: &Challenge, translated: &Challenge, diagnostics: &Diagnostics) {
