@@ -44,6 +44,7 @@ pub fn find_browser() -> Option<PathBuf> {
 }
 
 pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper) -> Result<(), String> {
+    check_destination(pdf)?;
     let browser = find_browser().ok_or(
         "No Chromium or Google Chrome was found, and it is needed to make a PDF. Install one (e.g. \"apt install chromium\"), or name it with the CHROME environment variable. Without it, open the handout page in any browser and print it: the page is made for that.",
     )?;
@@ -76,6 +77,26 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper
     result
 }
 
+/// Says before any work is done when the PDF cannot be written where asked.
+fn check_destination(pdf: &Path) -> Result<(), String> {
+    if pdf.is_dir() {
+        return Err(format!(
+            "{} is a folder: give the name of the PDF file to write, e.g. {}/chapter-2.pdf.",
+            pdf.display(),
+            pdf.display()
+        ));
+    }
+    let folder = pdf.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(format!("The folder {} does not exist: create it first, or choose another place for the PDF.", folder.display()));
+    }
+    let probe = folder.join(format!(".toolkit-write-test-{}", std::process::id()));
+    std::fs::write(&probe, b"")
+        .map_err(|e| format!("The PDF cannot be written in {}: {e}. Choose a folder you can write to.", folder.display()))?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
 /// Prints the handout, then again with the page numbers the first PDF shows in its table of
 /// contents, until they no longer move (the contents page could grow by a line).
 fn print_numbered(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), String> {
@@ -96,10 +117,17 @@ fn print_numbered(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Resul
 fn print(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), String> {
     let target = std::path::absolute(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
     let url = format!("file://{}", std::path::absolute(page).map_err(|e| e.to_string())?.display());
-    let output = Command::new(browser)
+    // No script runs in the page printed: its Content-Security-Policy allows none (see
+    // `render::csp`), since a handout needs none.
+    let mut command = Command::new(browser);
+    // Chromium refuses to start as root with its sandbox; anyone else keeps it.
+    if running_as_root() {
+        command.arg("--no-sandbox");
+    }
+    let output = command
         .args([
             "--headless",
-            "--no-sandbox",
+            "--disable-extensions",
             "--disable-gpu",
             "--disable-quic",
             "--no-first-run",
@@ -116,11 +144,25 @@ fn print(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), Str
         .output()
         .map_err(|e| format!("{} could not be started: {e}", browser.display()))?;
     if !output.status.success() || !target.is_file() {
+        let said = String::from_utf8_lossy(&output.stderr);
+        let reason = said.lines().last().map(|line| line.rsplit("] ").next().unwrap_or(line).trim()).unwrap_or("");
         return Err(format!(
-            "{} could not print the handout: {}",
+            "{} could not print the handout to {}.{}",
             browser.display(),
-            String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or("no reason given")
+            target.display(),
+            if reason.is_empty() { String::new() } else { format!(" The browser said: {reason}") }
         ));
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn running_as_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+#[cfg(not(unix))]
+fn running_as_root() -> bool {
+    false
 }

@@ -23,6 +23,9 @@ struct Snapshot {
     version: u64,
     files: Arc<HashMap<String, Vec<u8>>>,
     problems: Option<Vec<Diagnostic>>,
+    /// The path part of the site's published address (`/toolkit/`): the 404 page links from it,
+    /// so the preview answers there too.
+    base_path: String,
 }
 
 struct Shared {
@@ -34,18 +37,31 @@ struct Shared {
 /// files, or the problems.
 fn build_once(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnostic>> {
     let diagnostics = Diagnostics::new();
-    match build::render(root, &diagnostics, build::SearchIndex::Skip) {
+    // Whatever goes wrong in a build, the preview stays up and says so in the page.
+    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build::render(root, &diagnostics, build::SearchIndex::Skip)))
+        .map_err(|_| vec![internal_error()])?;
+    match rendered {
         Some(rendered) => Ok(rendered.files.into_iter().map(|f| (f.path, f.bytes)).collect()),
         None => Err(diagnostics.into_sorted().into_iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).collect()),
     }
+}
+
+fn internal_error() -> Diagnostic {
+    Diagnostic::error(
+        "content",
+        None,
+        "The preview could not build the site because of a fault in toolkit itself (not in your files). Save again to retry; if it persists, run toolkit check and report what it says.",
+    )
 }
 
 fn rebuild(root: &Path, shared: &Shared) {
     let start = Instant::now();
     let result = build_once(root);
     let elapsed = start.elapsed();
+    let base_path = crate::config::Config::load(root).map(|c| c.base_path().to_string()).unwrap_or_else(|_| "/".into());
     let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
     snapshot.version += 1;
+    snapshot.base_path = base_path;
     match result {
         Ok(mut files) => {
             eprintln!("pages built in {} ms", elapsed.as_millis());
@@ -72,7 +88,8 @@ fn rebuild(root: &Path, shared: &Shared) {
 fn refresh_search(root: &Path, shared: &Shared) {
     let start = Instant::now();
     let version = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner()).version;
-    let Some(search) = build::render_search(root) else { return };
+    let search = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build::render_search(root)));
+    let Ok(Some(search)) = search else { return };
     let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
     if snapshot.version != version || snapshot.problems.is_some() {
         return;
@@ -93,7 +110,7 @@ pub fn serve(root: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Str
         None => return Err("the server has no address".into()),
     };
     let shared = Arc::new(Shared {
-        snapshot: Mutex::new(Snapshot { version: 0, files: Arc::new(HashMap::new()), problems: None }),
+        snapshot: Mutex::new(Snapshot { version: 0, files: Arc::new(HashMap::new()), problems: None, base_path: "/".into() }),
         changed: Condvar::new(),
     });
     rebuild(&root, &shared);
@@ -137,17 +154,28 @@ pub fn serve(root: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Str
 fn respond(request: Request, shared: &Shared) {
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    if path == RELOAD_SCRIPT {
+        let _ = request.respond(with_type(Response::from_string(RELOAD_JS), "text/javascript; charset=utf-8"));
+        return;
+    }
     if path == "/__toolkit/changes" {
         let since: u64 = query.strip_prefix("since=").and_then(|v| v.parse().ok()).unwrap_or(0);
         let version = wait_for_change(shared, since, Duration::from_secs(25));
         let _ = request.respond(with_type(Response::from_string(format!("{{\"version\":{version}}}")), "application/json"));
         return;
     }
-    let (version, files, problems) = {
+    let (version, files, problems, base_path) = {
         let snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
-        (snapshot.version, snapshot.files.clone(), snapshot.problems.clone())
+        (snapshot.version, snapshot.files.clone(), snapshot.problems.clone(), snapshot.base_path.clone())
     };
+    let path = path.strip_prefix(base_path.trim_end_matches('/')).filter(|p| p.starts_with('/') && base_path != "/").unwrap_or(path);
     let key = site_path(path);
+    // "/fr" means the folder "/fr/": send the browser there, so the page's relative links work.
+    if !key.ends_with(".html") && files.contains_key(&format!("{key}/index.html")) {
+        let location = Header::from_bytes("Location", format!("{path}/")).expect("a valid header");
+        let _ = request.respond(Response::empty(301).with_header(location));
+        return;
+    }
     let is_page = key.ends_with(".html");
     if let (Some(problems), true) = (&problems, is_page) {
         let body = error_page(problems, version);
@@ -221,11 +249,13 @@ fn with_type<R: std::io::Read>(response: Response<R>, content_type: &str) -> Res
     response.with_header(header).with_header(no_cache)
 }
 
-/// The preview's only addition to a page: a script that waits for the next build and reloads.
+/// The preview's only addition to a page: a script (a file, as the pages' Content-Security-Policy
+/// allows no inline script) that waits for the next build and reloads.
+const RELOAD_SCRIPT: &str = "/__toolkit/reload.js";
+const RELOAD_JS: &str = "(function(){var s=document.currentScript,v=Number(s.dataset.version);function wait(){fetch('/__toolkit/changes?since='+v).then(function(r){return r.json();}).then(function(d){if(d.version!==v){location.reload();}else{wait();}}).catch(function(){setTimeout(wait,1000);});}wait();})();\n";
+
 fn reload_script(version: u64) -> String {
-    format!(
-        "<script>(function(){{var v={version};function wait(){{fetch('/__toolkit/changes?since='+v).then(function(r){{return r.json();}}).then(function(d){{if(d.version!==v){{location.reload();}}else{{wait();}}}}).catch(function(){{setTimeout(wait,1000);}});}}wait();}})();</script>"
-    )
+    format!("<script src=\"{RELOAD_SCRIPT}\" data-version=\"{version}\"></script>")
 }
 
 fn with_reload(page: &[u8], version: u64) -> Vec<u8> {
@@ -265,7 +295,7 @@ mod tests {
     fn pages_get_the_reload_script() {
         let page = with_reload(b"<html><body><p>x</p></body></html>", 7);
         let text = String::from_utf8(page).unwrap();
-        assert!(text.contains("var v=7;"));
+        assert!(text.contains("data-version=\"7\""));
         assert!(text.ends_with("</script></body></html>"));
     }
 }

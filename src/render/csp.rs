@@ -6,11 +6,22 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+/// Whether a page runs the site's own scripts (search, offline reading) or none at all.
+#[derive(Clone, Copy)]
+pub enum Scripts {
+    Site,
+    None,
+}
+
 /// The policy, allowing in addition the inline `<style>` elements whose exact texts are given.
-pub fn policy(inline_styles: &[&str]) -> String {
+pub fn policy(scripts: Scripts, inline_styles: &[&str]) -> String {
     let hashes: String = inline_styles.iter().map(|style| format!(" 'sha256-{}'", hash(style))).collect();
+    let script_src = match scripts {
+        Scripts::Site => "'self'",
+        Scripts::None => "'none'",
+    };
     format!(
-        "default-src 'self'; script-src 'self'; style-src 'self'{hashes}; img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+        "default-src 'self'; script-src {script_src}; style-src 'self'{hashes}; img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
     )
 }
 
@@ -24,8 +35,9 @@ mod tests {
 
     #[test]
     fn allows_only_the_given_inline_styles() {
-        assert!(!policy(&[]).contains("unsafe"));
+        assert!(!policy(Scripts::Site, &[]).contains("unsafe"));
+        assert!(policy(Scripts::None, &[]).contains("script-src 'none'"));
         // The hash of "" is well known.
-        assert!(policy(&[""]).contains("style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"));
+        assert!(policy(Scripts::Site, &[""]).contains("style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"));
     }
 }

@@ -173,7 +173,7 @@ impl<'a> Renderer<'a> {
         let site_title = self.site_title(lang);
         context.insert("lang", lang);
         context.insert("tag", &self.tag(lang));
-        context.insert("csp", &super::csp::policy(&[]));
+        context.insert("csp", &super::csp::policy(super::csp::Scripts::Site, &[]));
         context.insert("root", &root);
         context.insert("assets", &format!("{root}assets/"));
         context.insert("site_title", &site_title);
@@ -768,7 +768,8 @@ impl<'a> Renderer<'a> {
             css_string(&heading),
             css_string(&self.t(lang, "handout-page", &[]))
         );
-        context.insert("csp", &super::csp::policy(&[&page_style]));
+        // A handout runs no script at all: what prints it (`toolkit handout`) must not run one either.
+        context.insert("csp", &super::csp::policy(super::csp::Scripts::None, &[&page_style]));
         context.insert("page_style", &page_style);
         context.insert("chapter_title", &chapter_title);
         context.insert("number", &number);
