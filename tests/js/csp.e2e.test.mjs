@@ -49,10 +49,16 @@ test('every page carries the policy: scripts from the site only, nothing inline'
     const html = readFileSync(file, 'utf8');
     const csp = policy(html);
     if (!csp) { problems.push(`${name}: no (or more than one) Content-Security-Policy <meta>`); continue; }
-    const scripts = csp.get('script-src') ?? csp.get('default-src') ?? [];
-    if (!scripts.includes("'self'")) problems.push(`${name}: script-src is ${scripts.join(' ') || 'missing'}`);
-    for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", '*', 'data:', 'http:', 'https:']) {
-      if (scripts.includes(bad)) problems.push(`${name}: script-src allows ${bad}`);
+    // Scripts from the site itself and nowhere else; a handout, which needs none, may refuse all.
+    const scripts = csp.get('script-src') ?? [];
+    const allowed = name.includes('/print/') ? ["'self'", "'none'"] : ["'self'"];
+    if (scripts.length !== 1 || !allowed.includes(scripts[0])) problems.push(`${name}: script-src is ${scripts.join(' ') || 'missing'}`);
+    // Nor may script-src-elem, script-src-attr or default-src open what script-src closes.
+    for (const [directive, sources] of csp) {
+      if (!/^(script-src(-elem|-attr)?|default-src)$/.test(directive)) continue;
+      for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", '*', 'data:', 'blob:', 'http:', 'https:']) {
+        if (sources.includes(bad)) problems.push(`${name}: ${directive} allows ${bad}`);
+      }
     }
     if ((csp.get('style-src') ?? []).includes("'unsafe-inline'")) problems.push(`${name}: style-src allows 'unsafe-inline'`);
     if (csp.get('object-src')?.join(' ') !== "'none'") problems.push(`${name}: object-src is not 'none'`);
