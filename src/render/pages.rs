@@ -764,7 +764,7 @@ impl<'a> Renderer<'a> {
         context.insert("heading", &heading);
         // The running head and page numbers of printed pages can only be set in CSS, per page.
         let page_style = format!(
-            "\n@page {{ @top-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); }} }}\n@page :first {{ @top-left {{ content: none; }} @bottom-right {{ content: none; }} }}\n",
+            "@page {{ @top-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); }} }}\n@page :first {{ @top-left {{ content: none; }} @bottom-right {{ content: none; }} }}",
             css_string(&heading),
             css_string(&self.t(lang, "handout-page", &[]))
         );

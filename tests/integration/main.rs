@@ -6,6 +6,7 @@
 mod common;
 
 mod bad_input;
+mod hostile;
 mod real_content;
 mod search;
 mod site;

@@ -159,8 +159,10 @@ fn dropped_citations_and_good_practices_are_reported_on_the_translation() {
     project.write(FR_CHALLENGE, &format!("{}{}", &text[..start], &text[end..]));
     let problems = problems_in(&project.check(), FR_CHALLENGE);
     assert!(
-        problems.iter().any(|p| p.contains("English good practice 3 (line 23 of content/en/1/1.1/a.md: \"Follow up\") has no translated heading")
-            && p.contains("English has 3 good practices, this translation 2")),
+        problems
+            .iter()
+            .any(|p| p.contains("English good practice 3 (line 23 of content/en/1/1.1/a.md: \"Follow up\") has no translated heading")
+                && p.contains("English has 3 good practices, this translation 2")),
         "{problems:#?}"
     );
     // Until the headings match, the French address shows the English text, whose anchors are right.
