@@ -161,6 +161,11 @@ fn strange_files_never_panic() {
     let report = project.check();
     assert!(report.failed(false));
     assert!(!problems_in(&report, "content/en/1/1.1/c.md").is_empty());
+    assert!(problems_in(&report, "content/en/1/1.1/d.md").iter().any(|p| p.contains("statement")), "a missing statement");
+    let odd = problems_in(&report, "content/en/1/1.1/e.md");
+    for what in ["ref:", "[@]", "[^]", "box:", "ref:1.1.a#"] {
+        assert!(odd.iter().any(|p| p.contains(what)), "{what} is reported: {odd:#?}");
+    }
     assert!(!problems_in(&report, "content/en/notes.txt").is_empty());
     assert!(!problems_in(&report, "content/en/3/3.1/a.md").is_empty(), "a challenge in an undeclared section");
 }

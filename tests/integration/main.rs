@@ -7,6 +7,7 @@ mod common;
 
 mod bad_input;
 mod hostile;
+mod mutation;
 mod real_content;
 mod search;
 mod site;
