@@ -432,6 +432,12 @@ def write_zola(out: Path, content: Path):
     for name, text in ZOLA_TEMPLATES.items():
         (site / "templates" / name).write_text(text, "utf-8")
 
+    case_studies = {"en": "Case studies", "fr": "Études de cas", "es": "Estudios de caso", "zh": "案例研究"}
+    for lang in LANGS:  # Zola needs a section page for the folder
+        suffix = "" if lang == "en" else f".{lang}"
+        (site / "content/case-studies").mkdir(parents=True, exist_ok=True)
+        (site / f"content/case-studies/_index{suffix}.md").write_text(
+            f'+++\ntitle = "{case_studies[lang]}"\nsort_by = "weight"\n+++\n', "utf-8")
     for lang, rel, title, weight, body in site_pages(content):
         suffix = "" if lang == "en" else f".{lang}"
         path = site / "content" / rel.parent / f"{rel.stem}{suffix}.md"
