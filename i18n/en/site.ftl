@@ -79,10 +79,19 @@ cite-separator = {"; "}
 cite-part = { $source }, { $part }
 # A source and a place in it, e.g. "VPs: 4".
 cite-locator = { $source }: { $locator }
+# Between two places of one source, e.g. the pages in "IGTs: 14, 44".
+cite-locator-separator = {", "}
+# The automatic labels of cross-references [](ref:...). { $position } is "start" when the label
+# begins a sentence and "inside" within one, for languages that write it differently there
+# (e.g. French "Voir le défi 2.1.a" but "Défi 2.1.a" alone); English writes both the same.
 ref-chapter = Chapter { $number }. { $title }
+# { $position }: start or inside, as above.
 ref-section = Section { $id }. { $title }
+# { $position }: start or inside, as above.
 ref-challenge = Challenge { $id }
+# { $position }: start or inside, as above.
 ref-good-practice = Challenge { $id }, good practice { $number }
+# { $position }: start or inside, as above.
 ref-case-study = { $title }
 
 ## Search
@@ -171,3 +180,14 @@ offline-failed = Saving stopped, probably because the connection was lost. Try a
 offline-page-title = Not available offline
 offline-page-text = There is no connection, and this page has not been kept on this device. Pages you have already opened, and languages saved from the home page, can be read without a connection.
 offline-page-home = Go to the home page
+
+## Sources page
+# A source's title in the reader's language (a language may add its title marks, e.g. Chinese 《》).
+source-title = { $title }
+# The year a source was published.
+source-year = { $year }
+# Before the numbers of the good practices that cite a source: "good practices 1, 3".
+cited-practices = { $count ->
+    [one] good practice
+   *[other] good practices
+}

@@ -1,4 +1,4 @@
-# translates: 9e9458d71815ac56
+# translates: 93f7a02bee483d2c
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -79,10 +79,23 @@ cite-separator = {"; "}
 cite-part = { $source }, { $part }
 # Una fuente y un lugar de ella, p. ej. «VPs: 4».
 cite-locator = { $source }: { $locator }
-ref-chapter = Capítulo { $number }. { $title }
-ref-section = Sección { $id }. { $title }
-ref-challenge = Desafío { $id }
-ref-good-practice = Desafío { $id }, buena práctica { $number }
+cite-locator-separator = {", "}
+ref-chapter = { $position ->
+    [inside] capítulo { $number }, «{ $title }»
+   *[start] Capítulo { $number }. { $title }
+}
+ref-section = { $position ->
+    [inside] sección { $id }, «{ $title }»
+   *[start] Sección { $id }. { $title }
+}
+ref-challenge = { $position ->
+    [inside] desafío { $id }
+   *[start] Desafío { $id }
+}
+ref-good-practice = { $position ->
+    [inside] desafío { $id }, buena práctica { $number }
+   *[start] Desafío { $id }, buena práctica { $number }
+}
 ref-case-study = { $title }
 
 ## Búsqueda
@@ -166,3 +179,10 @@ offline-failed = El guardado se interrumpió, probablemente porque se perdió la
 offline-page-title = Página no disponible sin conexión
 offline-page-text = No hay conexión y esta página no se ha conservado en este dispositivo. Las páginas que ya ha abierto, así como los idiomas guardados desde la página de inicio, pueden leerse sin conexión.
 offline-page-home = Ir a la página de inicio
+
+source-title = { $title }
+source-year = { $year }
+cited-practices = { $count ->
+    [one] buena práctica
+   *[other] buenas prácticas
+}

@@ -1,4 +1,4 @@
-# translates: 9e9458d71815ac56
+# translates: 93f7a02bee483d2c
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -77,10 +77,23 @@ cite-separator = {"\u202F; "}
 cite-part = { $source }, { $part }
 # Une source et un emplacement dans celle-ci, p. ex. « VPs : 4 ».
 cite-locator = { $source } : { $locator }
-ref-chapter = Chapitre { $number }. { $title }
-ref-section = Section { $id }. { $title }
-ref-challenge = Défi { $id }
-ref-good-practice = Défi { $id }, bonne pratique { $number }
+cite-locator-separator = {", "}
+ref-chapter = { $position ->
+    [inside] chapitre { $number }, « { $title } »
+   *[start] Chapitre { $number }. { $title }
+}
+ref-section = { $position ->
+    [inside] section { $id }, « { $title } »
+   *[start] Section { $id }. { $title }
+}
+ref-challenge = { $position ->
+    [inside] défi { $id }
+   *[start] Défi { $id }
+}
+ref-good-practice = { $position ->
+    [inside] défi { $id }, bonne pratique { $number }
+   *[start] Défi { $id }, bonne pratique { $number }
+}
 ref-case-study = { $title }
 
 ## Recherche
@@ -164,3 +177,10 @@ offline-failed = L’enregistrement s’est interrompu, probablement parce que l
 offline-page-title = Page non disponible hors ligne
 offline-page-text = Il n’y a pas de connexion, et cette page n’a pas été conservée sur cet appareil. Les pages que vous avez déjà ouvertes, ainsi que les langues enregistrées depuis la page d’accueil, peuvent être lues sans connexion.
 offline-page-home = Aller à la page d’accueil
+
+source-title = { $title }
+source-year = { $year }
+cited-practices = { $count ->
+    [one] bonne pratique
+   *[other] bonnes pratiques
+}

@@ -1,4 +1,4 @@
-# translates: 9e9458d71815ac56
+# translates: 93f7a02bee483d2c
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -80,6 +80,7 @@ cite-separator = ；
 cite-part = { $source }，{ $part }
 # 文件及其中的位置，如“VPs：4”。
 cite-locator = { $source }：{ $locator }
+cite-locator-separator = 、
 ref-chapter = 第{ $number }章“{ $title }”
 ref-section = 第{ $id }节“{ $title }”
 ref-challenge = 挑战{ $id }
@@ -171,3 +172,7 @@ offline-failed = 保存已中断，可能是网络连接已断开。请重试：
 offline-page-title = 此页面无法离线阅读
 offline-page-text = 当前没有网络连接，且本页面未保存在本设备上。您已打开过的页面以及从首页保存的语言版本可在无网络连接时阅读。
 offline-page-home = 前往首页
+
+source-title = 《{ $title }》
+source-year = { $year }年
+cited-practices = 良好做法

@@ -14,6 +14,29 @@ use crate::markdown::{Citation, Footnote, Located, Node};
 use crate::model::{Site, Target, TargetState};
 use crate::render::links;
 
+/// Where a cross-reference's automatic label stands, so that a language can write it with a
+/// capital at the start of a sentence and without one inside ("voir défi 2.1.a").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Start,
+    Inside,
+}
+
+impl Position {
+    /// After nothing, or after the end of a sentence, a label starts a sentence.
+    pub fn after(text: &str) -> Position {
+        let text = text.trim_end();
+        if text.is_empty() || text.ends_with(['.', '!', '?', '。', '！', '？']) { Position::Start } else { Position::Inside }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Position::Start => "start",
+            Position::Inside => "inside",
+        }
+    }
+}
+
 /// How deep boxes may be placed inside boxes.
 pub const MAX_BOX_DEPTH: usize = 4;
 
@@ -103,24 +126,37 @@ impl<'a> PageWriter<'a> {
         let mut events = Vec::with_capacity(nodes.len());
         let mut i = 0;
         let mut in_link = false;
+        // The text of the current paragraph, item or heading so far, for `Position`.
+        let mut block_text = String::new();
         while i < nodes.len() {
             match &nodes[i].node {
-                Node::Md(Event::Text(text)) if !in_link => self.abbreviate(text, &mut events),
+                Node::Md(Event::Text(text)) if !in_link => {
+                    block_text.push_str(text);
+                    self.abbreviate(text, &mut events)
+                }
                 Node::Md(event) => {
                     match event {
                         Event::Start(Tag::Link { .. }) => in_link = true,
                         Event::End(TagEnd::Link) => in_link = false,
+                        Event::Start(_) if !matches!(event, Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
+                            block_text.clear()
+                        }
+                        Event::Text(text) | Event::Code(text) => block_text.push_str(text),
                         _ => {}
                     }
                     events.push(self.shift_heading(self.external_link(event)));
                 }
-                Node::Citation(citation) => events.push(Event::InlineHtml(self.citation_html(citation).into())),
+                Node::Citation(citation) => {
+                    block_text.push_str(")");
+                    events.push(Event::InlineHtml(self.citation_html(citation).into()))
+                }
                 Node::FootnoteRef(label) => events.push(Event::InlineHtml(self.note_call(label, footnotes, doc).into())),
                 Node::Box(name) => events.push(Event::Html(self.box_html(name).into())),
                 Node::RefStart(target) => {
                     let end = nodes[i..].iter().position(|n| n.node == Node::RefEnd).map_or(nodes.len(), |p| i + p);
                     let inner = &nodes[i + 1..end];
-                    let (open, label, close) = self.reference(target);
+                    let (open, label, close) = self.reference(target, Position::after(&block_text));
+                    block_text.push_str(&label);
                     events.push(Event::InlineHtml(open.into()));
                     if inner.is_empty() {
                         events.push(Event::Text(label.into()));
@@ -224,7 +260,10 @@ impl<'a> PageWriter<'a> {
             text = self.ui.text(self.lang, "cite-part", &[("source", &text), ("part", part)]);
         }
         if let Some(locator) = &item.locator {
-            text = self.ui.text(self.lang, "cite-locator", &[("source", &text), ("locator", locator)]);
+            // Several places in one source ("14, 44") are separated in this language's way.
+            let separator = self.ui.text(self.lang, "cite-locator-separator", &[]);
+            let locator = locator.split(',').map(str::trim).collect::<Vec<_>>().join(&separator);
+            text = self.ui.text(self.lang, "cite-locator", &[("source", &text), ("locator", &locator)]);
         }
         text
     }
@@ -258,11 +297,11 @@ impl<'a> PageWriter<'a> {
     }
 
     /// Opening tag, automatic label and closing tag for a cross-reference.
-    fn reference(&self, text: &str) -> (String, String, String) {
+    fn reference(&self, text: &str, position: Position) -> (String, String, String) {
         let Some(target) = Target::parse(text) else {
             return (String::new(), text.to_string(), String::new());
         };
-        let label = self.reference_label(&target);
+        let label = self.reference_label(&target, position);
         match self.site.target_state(&target) {
             TargetState::Published => {
                 let local = self.local_targets.get(text);
@@ -295,19 +334,20 @@ impl<'a> PageWriter<'a> {
         }
     }
 
-    /// "Challenge 2.1.a", "Section 2.3. MoUs", in this language.
-    pub fn reference_label(&self, target: &Target) -> String {
+    /// "Challenge 2.1.a", "Section 2.3. MoUs", in this language, as it reads at `position`.
+    pub fn reference_label(&self, target: &Target, position: Position) -> String {
         let lang = self.lang;
+        let position = position.name();
         match target {
             Target::Chapter(number) => {
                 let title = self.site.chapter(lang, *number).map(|c| c.item.title.clone()).unwrap_or_default();
-                self.ui.text(lang, "ref-chapter", &[("number", &number.to_string()), ("title", &title)])
+                self.ui.text(lang, "ref-chapter", &[("number", &number.to_string()), ("title", &title), ("position", position)])
             }
             Target::Section(id) => {
                 let title = self.site.section(lang, id).map(|s| s.item.title.clone()).unwrap_or_default();
-                self.ui.text(lang, "ref-section", &[("id", id), ("title", &title)])
+                self.ui.text(lang, "ref-section", &[("id", id), ("title", &title), ("position", position)])
             }
-            Target::Challenge { id, anchor: None } => self.ui.text(lang, "ref-challenge", &[("id", id)]),
+            Target::Challenge { id, anchor: None } => self.ui.text(lang, "ref-challenge", &[("id", id), ("position", position)]),
             Target::Challenge { id, anchor: Some(anchor) } => {
                 let number = self
                     .site
@@ -316,7 +356,7 @@ impl<'a> PageWriter<'a> {
                     .get(id)
                     .and_then(|c| c.practices.iter().position(|p| &p.anchor == anchor))
                     .map_or_else(|| anchor.clone(), |i| (i + 1).to_string());
-                self.ui.text(lang, "ref-good-practice", &[("id", id), ("number", &number)])
+                self.ui.text(lang, "ref-good-practice", &[("id", id), ("number", &number), ("position", position)])
             }
             Target::CaseStudy(slug) => {
                 let title = self.site.case_study(lang, slug).map(|c| c.item.title.clone()).unwrap_or_default();
@@ -424,7 +464,9 @@ impl<'a> PageWriter<'a> {
                 Node::RefStart(target) => {
                     let end = nodes[i..].iter().position(|n| n.node == Node::RefEnd).map_or(nodes.len(), |p| i + p);
                     if end == i + 1 {
-                        out.push_str(&Target::parse(target).map_or_else(|| target.clone(), |t| self.reference_label(&t)));
+                        let label =
+                            Target::parse(target).map_or_else(|| target.clone(), |t| self.reference_label(&t, Position::after(&out)));
+                        out.push_str(&label);
                     }
                 }
                 _ => {}

@@ -174,6 +174,7 @@ impl<'a> Renderer<'a> {
         context.insert("lang", lang);
         context.insert("tag", &self.tag(lang));
         context.insert("csp", &super::csp::policy(super::csp::Scripts::Site, &[]));
+        context.insert("reference_tag", &self.tag(self.site.default_language()));
         context.insert("root", &root);
         context.insert("assets", &format!("{root}assets/"));
         context.insert("site_title", &site_title);

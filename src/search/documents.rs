@@ -112,7 +112,9 @@ fn boxes(site: &Site, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument
             Some(entry) => (
                 format!("{}index.html#box-{name}", links::section_or_challenge(lang, &entry.id)),
                 entry.id.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0),
-                vec![writer.reference_label(&Target::Challenge { id: entry.id.clone(), anchor: None })],
+                vec![
+                    writer.reference_label(&Target::Challenge { id: entry.id.clone(), anchor: None }, crate::render::html::Position::Start),
+                ],
             ),
             None => continue,
         };
