@@ -11,4 +11,5 @@ mod mutation;
 mod real_content;
 mod search;
 mod site;
+mod terminology;
 mod translation;
