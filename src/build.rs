@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::localize::Localizer;
+use crate::localize::{Localizer, Msg};
 use crate::model::Site;
 use crate::offline;
 use crate::output::{self, OutputFile};
@@ -17,30 +17,6 @@ use crate::render::pages::Renderer;
 use crate::render::theme::Theme;
 use crate::search;
 use crate::validate;
-
-/// Interface messages the Rust code asks for (templates' own are found by scanning them).
-pub const MESSAGES_USED_IN_CODE: &[&str] = &[
-    "language-name",
-    "choose-language",
-    "cite-group",
-    "cite-separator",
-    "cite-part",
-    "cite-locator",
-    "ref-chapter",
-    "ref-section",
-    "ref-challenge",
-    "ref-good-practice",
-    "ref-case-study",
-    "forthcoming",
-    "note-call",
-    "chapter-heading",
-    "section-heading",
-    "challenge-heading",
-    "case-studies",
-    "sources",
-    "glossary",
-    "handout-page-ref",
-];
 
 #[derive(Debug, Default)]
 pub struct Report {
@@ -104,7 +80,7 @@ pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
     crate::translation::structure::check(&site, diagnostics);
     let codes: Vec<&str> = config.codes().collect();
     let theme = Theme::load(root, &codes, ui.clone(), diagnostics);
-    let mut required: std::collections::BTreeSet<String> = MESSAGES_USED_IN_CODE.iter().map(|s| s.to_string()).collect();
+    let mut required: std::collections::BTreeSet<String> = Msg::ALL.iter().map(|m| m.id().to_string()).collect();
     if let Some(theme) = &theme {
         required.extend(theme.used_messages.iter().cloned());
         check_anchors_against_theme(&site, theme, diagnostics);

@@ -15,6 +15,94 @@ use fluent_syntax::ast;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, LineIndex};
 
+/// Declares `Msg`: the interface texts the Rust code asks for, each with its Fluent id.
+macro_rules! messages {
+    ($($name:ident = $id:literal,)*) => {
+        /// Every interface text the Rust code uses (templates' own are found in the templates).
+        /// Code can only ask for these, and `check` verifies each in the reference language, so
+        /// no page can show a raw id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($name,)* }
+
+        impl Msg {
+            pub const ALL: &[Msg] = &[$(Msg::$name,)*];
+
+            pub fn id(self) -> &'static str {
+                match self { $(Msg::$name => $id,)* }
+            }
+        }
+    };
+}
+
+messages! {
+    LanguageName = "language-name",
+    ChooseLanguage = "choose-language",
+    CiteGroup = "cite-group",
+    CiteSeparator = "cite-separator",
+    CitePart = "cite-part",
+    CiteLocator = "cite-locator",
+    CiteLocatorSeparator = "cite-locator-separator",
+    RefChapter = "ref-chapter",
+    RefSection = "ref-section",
+    RefChallenge = "ref-challenge",
+    RefGoodPractice = "ref-good-practice",
+    RefCaseStudy = "ref-case-study",
+    Forthcoming = "forthcoming",
+    NoteCall = "note-call",
+    ChapterHeading = "chapter-heading",
+    SectionHeading = "section-heading",
+    ChallengeHeading = "challenge-heading",
+    CaseStudies = "case-studies",
+    Sources = "sources",
+    Glossary = "glossary",
+    HandoutPageRef = "handout-page-ref",
+    HandoutPage = "handout-page",
+    StatusTitle = "status-title",
+    Search = "search",
+    SearchResults = "search-results",
+    OfflinePageTitle = "offline-page-title",
+    LabelSeparator = "label-separator",
+    SearchKindChallenge = "search-kind-challenge",
+    SearchKindGoodPractice = "search-kind-good-practice",
+    SearchKindBox = "search-kind-box",
+    SearchKindCaseStudy = "search-kind-case-study",
+    SearchKindSource = "search-kind-source",
+    Date = "date",
+    Month1 = "month-1",
+    Month2 = "month-2",
+    Month3 = "month-3",
+    Month4 = "month-4",
+    Month5 = "month-5",
+    Month6 = "month-6",
+    Month7 = "month-7",
+    Month8 = "month-8",
+    Month9 = "month-9",
+    Month10 = "month-10",
+    Month11 = "month-11",
+    Month12 = "month-12",
+}
+
+impl Msg {
+    /// The name of month `number` (1 to 12).
+    pub fn month(number: u32) -> Msg {
+        const MONTHS: [Msg; 12] = [
+            Msg::Month1,
+            Msg::Month2,
+            Msg::Month3,
+            Msg::Month4,
+            Msg::Month5,
+            Msg::Month6,
+            Msg::Month7,
+            Msg::Month8,
+            Msg::Month9,
+            Msg::Month10,
+            Msg::Month11,
+            Msg::Month12,
+        ];
+        MONTHS[(number.clamp(1, 12) - 1) as usize]
+    }
+}
+
 pub struct Localizer {
     default: String,
     bundles: BTreeMap<String, FluentBundle<FluentResource>>,
@@ -141,8 +229,14 @@ impl Localizer {
         }
     }
 
-    /// The message `id` in `lang`, or in the reference language; the id itself if neither has it.
-    pub fn get(&self, lang: &str, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    /// An interface text the code uses, in `lang` or in the reference language.
+    pub fn get(&self, lang: &str, msg: Msg, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.get_id(lang, msg.id(), args)
+    }
+
+    /// The message `id` (named in a template) in `lang`, or in the reference language. A message
+    /// neither has, or one that cannot be written, is recorded as a failure of the build.
+    pub fn get_id(&self, lang: &str, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         for code in [lang, self.default.as_str()] {
             let Some(bundle) = self.bundles.get(code) else { continue };
             let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
@@ -175,9 +269,9 @@ impl Localizer {
     }
 
     /// Shorthand for a message with text arguments.
-    pub fn text(&self, lang: &str, id: &str, args: &[(&str, &str)]) -> String {
+    pub fn text(&self, lang: &str, msg: Msg, args: &[(&str, &str)]) -> String {
         let args: Vec<(&str, FluentValue<'_>)> = args.iter().map(|(k, v)| (*k, FluentValue::from(*v))).collect();
-        self.get(lang, id, &args)
+        self.get(lang, msg, &args)
     }
 
     pub fn has(&self, lang: &str, id: &str) -> bool {

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use crate::localize::Localizer;
+use crate::localize::{Localizer, Msg};
 use crate::markdown::{Citation, Footnote, Located, Node};
 use crate::model::{Site, Target, TargetState};
 use crate::render::links;
@@ -246,24 +246,24 @@ impl<'a> PageWriter<'a> {
     /// The citation's visible text, in this language's style, e.g. "(VPs: 4)".
     pub fn citation_text(&self, citation: &Citation) -> String {
         let items: Vec<String> = citation.items.iter().map(|item| self.citation_item_text(item)).collect();
-        self.citation_group(citation, &items.join(&self.ui.text(self.lang, "cite-separator", &[])))
+        self.citation_group(citation, &items.join(&self.ui.text(self.lang, Msg::CiteSeparator, &[])))
     }
 
     fn citation_group(&self, citation: &Citation, inner: &str) -> String {
-        if citation.bare { inner.to_string() } else { self.ui.text(self.lang, "cite-group", &[("citations", inner)]) }
+        if citation.bare { inner.to_string() } else { self.ui.text(self.lang, Msg::CiteGroup, &[("citations", inner)]) }
     }
 
     fn citation_item_text(&self, item: &crate::markdown::CitationItem) -> String {
         let label = self.site.sources.get(&item.key).map_or(item.key.as_str(), |s| s.label.as_str());
         let mut text = label.to_string();
         if let Some(part) = &item.part {
-            text = self.ui.text(self.lang, "cite-part", &[("source", &text), ("part", part)]);
+            text = self.ui.text(self.lang, Msg::CitePart, &[("source", &text), ("part", part)]);
         }
         if let Some(locator) = &item.locator {
             // Several places in one source ("14, 44") are separated in this language's way.
-            let separator = self.ui.text(self.lang, "cite-locator-separator", &[]);
+            let separator = self.ui.text(self.lang, Msg::CiteLocatorSeparator, &[]);
             let locator = locator.split(',').map(str::trim).collect::<Vec<_>>().join(&separator);
-            text = self.ui.text(self.lang, "cite-locator", &[("source", &text), ("locator", &locator)]);
+            text = self.ui.text(self.lang, Msg::CiteLocator, &[("source", &text), ("locator", &locator)]);
         }
         text
     }
@@ -291,7 +291,7 @@ impl<'a> PageWriter<'a> {
                 }
             })
             .collect();
-        let separator = escape(&self.ui.text(self.lang, "cite-separator", &[]));
+        let separator = escape(&self.ui.text(self.lang, Msg::CiteSeparator, &[]));
         let group = escape(&self.citation_group(citation, SLOT));
         format!("<span class=\"citation\">{}</span>", group.replace(SLOT, &items.join(&separator)))
     }
@@ -310,14 +310,14 @@ impl<'a> PageWriter<'a> {
                 // Inside a handout: ", p. 6" once `toolkit handout` knows the page.
                 let close = match local.and_then(|href| href.strip_prefix('#')) {
                     Some(anchor) => {
-                        format!("</a>{}", page_slot("ref-page", anchor, &self.ui.text(self.lang, "handout-page-ref", &[("page", PAGE)])))
+                        format!("</a>{}", page_slot("ref-page", anchor, &self.ui.text(self.lang, Msg::HandoutPageRef, &[("page", PAGE)])))
                     }
                     None => "</a>".into(),
                 };
                 (format!("<a class=\"xref\" href=\"{}\"{title}>", escape(&href)), label, close)
             }
             _ => (
-                format!("<span class=\"xref forthcoming\" title=\"{}\">", escape(&self.ui.text(self.lang, "forthcoming", &[]))),
+                format!("<span class=\"xref forthcoming\" title=\"{}\">", escape(&self.ui.text(self.lang, Msg::Forthcoming, &[]))),
                 label,
                 "</span>".into(),
             ),
@@ -341,13 +341,13 @@ impl<'a> PageWriter<'a> {
         match target {
             Target::Chapter(number) => {
                 let title = self.site.chapter(lang, *number).map(|c| c.item.title.clone()).unwrap_or_default();
-                self.ui.text(lang, "ref-chapter", &[("number", &number.to_string()), ("title", &title), ("position", position)])
+                self.ui.text(lang, Msg::RefChapter, &[("number", &number.to_string()), ("title", &title), ("position", position)])
             }
             Target::Section(id) => {
                 let title = self.site.section(lang, id).map(|s| s.item.title.clone()).unwrap_or_default();
-                self.ui.text(lang, "ref-section", &[("id", id), ("title", &title), ("position", position)])
+                self.ui.text(lang, Msg::RefSection, &[("id", id), ("title", &title), ("position", position)])
             }
-            Target::Challenge { id, anchor: None } => self.ui.text(lang, "ref-challenge", &[("id", id), ("position", position)]),
+            Target::Challenge { id, anchor: None } => self.ui.text(lang, Msg::RefChallenge, &[("id", id), ("position", position)]),
             Target::Challenge { id, anchor: Some(anchor) } => {
                 let number = self
                     .site
@@ -356,11 +356,11 @@ impl<'a> PageWriter<'a> {
                     .get(id)
                     .and_then(|c| c.practices.iter().position(|p| &p.anchor == anchor))
                     .map_or_else(|| anchor.clone(), |i| (i + 1).to_string());
-                self.ui.text(lang, "ref-good-practice", &[("id", id), ("number", &number), ("position", position)])
+                self.ui.text(lang, Msg::RefGoodPractice, &[("id", id), ("number", &number), ("position", position)])
             }
             Target::CaseStudy(slug) => {
                 let title = self.site.case_study(lang, slug).map(|c| c.item.title.clone()).unwrap_or_default();
-                self.ui.text(lang, "ref-case-study", &[("title", &title)])
+                self.ui.text(lang, Msg::RefCaseStudy, &[("title", &title)])
             }
         }
     }
@@ -399,7 +399,7 @@ impl<'a> PageWriter<'a> {
         let calls = notes.iter().find(|n| n.number == number).map_or(1, |n| n.calls);
         let prefix = &self.id_prefix;
         let id = if calls == 1 { format!("{prefix}fnref-{number}") } else { format!("{prefix}fnref-{number}-{calls}") };
-        let label = escape(&self.ui.text(self.lang, "note-call", &[("number", &number.to_string())]));
+        let label = escape(&self.ui.text(self.lang, Msg::NoteCall, &[("number", &number.to_string())]));
         format!(
             "<sup class=\"note-call\"><a id=\"{id}\" href=\"#{prefix}fn-{number}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>"
         )

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::Diagnostic;
-use crate::localize::Localizer;
+use crate::localize::{Localizer, Msg};
 use crate::markdown::{Document, GoodPractice, Node};
 use crate::model::{Challenge, InLanguage, Site, TocChallenge};
 use crate::render::html::{PageWriter, lang_attr};
@@ -140,7 +140,7 @@ impl<'a> Renderer<'a> {
         self.site.config.language(lang).map_or_else(|| lang.to_string(), |l| l.tag.clone())
     }
 
-    fn t(&self, lang: &str, id: &str, args: &[(&str, &str)]) -> String {
+    fn t(&self, lang: &str, id: Msg, args: &[(&str, &str)]) -> String {
         self.ui.text(lang, id, args)
     }
 
@@ -157,7 +157,7 @@ impl<'a> Renderer<'a> {
             .map(|other| Alternate {
                 code: other.code.clone(),
                 tag: other.tag.clone(),
-                name: self.t(&other.code, "language-name", &[]),
+                name: self.t(&other.code, Msg::LanguageName, &[]),
                 href: links::href(root, &folder_in(&other.code), None),
                 current: current == Some(other.code.as_str()),
             })
@@ -273,7 +273,7 @@ impl<'a> Renderer<'a> {
             .config
             .languages
             .iter()
-            .map(|l| (l.tag.clone(), self.site_title(&l.code), self.t(&l.code, "choose-language", &[])))
+            .map(|l| (l.tag.clone(), self.site_title(&l.code), self.t(&l.code, Msg::ChooseLanguage, &[])))
             .collect();
         context.insert("choices", &choices);
         context.insert("titles", &titles);
@@ -310,7 +310,7 @@ impl<'a> Renderer<'a> {
         let folder = links::chapter(lang, number);
         let found = self.site.chapter(lang, number);
         let title = found.map(|c| c.item.title.clone()).unwrap_or_default();
-        let heading = self.t(lang, "chapter-heading", &[("number", &number.to_string()), ("title", &title)]);
+        let heading = self.t(lang, Msg::ChapterHeading, &[("number", &number.to_string()), ("title", &title)]);
         let mut context = self.base(lang, &folder, &heading, |l| links::chapter(l, number));
         let writer = self.writer(lang, &folder);
         context.insert("number", &number);
@@ -338,7 +338,7 @@ impl<'a> Renderer<'a> {
         let folder = links::section_or_challenge(lang, id);
         let found = self.site.section(lang, id);
         let title = found.map(|s| s.item.title.clone()).unwrap_or_default();
-        let heading = self.t(lang, "section-heading", &[("id", id), ("title", &title)]);
+        let heading = self.t(lang, Msg::SectionHeading, &[("id", id), ("title", &title)]);
         let mut context = self.base(lang, &folder, &heading, |l| links::section_or_challenge(l, id));
         let writer = self.writer(lang, &folder);
         let chapter_number: u32 = id.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0);
@@ -364,13 +364,13 @@ impl<'a> Renderer<'a> {
         let mut crumbs = vec![Crumb { title: self.site_title(lang), href: links::href(root, &links::home(lang), None) }];
         let chapter_title = self.site.chapter(lang, chapter).map(|c| c.item.title.clone()).unwrap_or_default();
         crumbs.push(Crumb {
-            title: self.t(lang, "chapter-heading", &[("number", &chapter.to_string()), ("title", &chapter_title)]),
+            title: self.t(lang, Msg::ChapterHeading, &[("number", &chapter.to_string()), ("title", &chapter_title)]),
             href: links::href(root, &links::chapter(lang, chapter), None),
         });
         if let Some(section) = section {
             let title = self.site.section(lang, section).map(|s| s.item.title.clone()).unwrap_or_default();
             crumbs.push(Crumb {
-                title: self.t(lang, "section-heading", &[("id", section), ("title", &title)]),
+                title: self.t(lang, Msg::SectionHeading, &[("id", section), ("title", &title)]),
                 href: links::href(root, &links::section_or_challenge(lang, section), None),
             });
         }
@@ -384,9 +384,9 @@ impl<'a> Renderer<'a> {
             return Err(Diagnostic::error("content", None, format!("Challenge {id} has no text.")));
         };
         let challenge: &Challenge = found.item;
-        let heading = self.t(lang, "challenge-heading", &[("id", id)]);
+        let heading = self.t(lang, Msg::ChallengeHeading, &[("id", id)]);
         let mut context =
-            self.base(lang, &folder, &format!("{heading}{}{}", self.t(lang, "label-separator", &[]), challenge.statement), |l| {
+            self.base(lang, &folder, &format!("{heading}{}{}", self.t(lang, Msg::LabelSeparator, &[]), challenge.statement), |l| {
                 links::section_or_challenge(l, id)
             });
         let mut writer = self.writer(lang, &folder);
@@ -440,7 +440,7 @@ impl<'a> Renderer<'a> {
 
     fn case_study_index(&self, lang: &str) -> Result<Page, Diagnostic> {
         let folder = links::case_studies(lang);
-        let heading = self.t(lang, "case-studies", &[]);
+        let heading = self.t(lang, Msg::CaseStudies, &[]);
         let mut context = self.base(lang, &folder, &heading, links::case_studies);
         let root = links::root_from(&folder);
         context.insert("heading", &heading);
@@ -474,7 +474,7 @@ impl<'a> Renderer<'a> {
             "breadcrumbs",
             &vec![
                 Crumb { title: self.site_title(lang), href: links::href(&writer.root, &links::home(lang), None) },
-                Crumb { title: self.t(lang, "case-studies", &[]), href: links::href(&writer.root, &links::case_studies(lang), None) },
+                Crumb { title: self.t(lang, Msg::CaseStudies, &[]), href: links::href(&writer.root, &links::case_studies(lang), None) },
             ],
         );
         self.page(lang, folder, "case-study.html", &context)
@@ -502,7 +502,7 @@ impl<'a> Renderer<'a> {
             if !practices.is_empty() || in_notes {
                 places.push(Entry {
                     id: entry.id.clone(),
-                    title: self.t(lang, "challenge-heading", &[("id", &entry.id)]),
+                    title: self.t(lang, Msg::ChallengeHeading, &[("id", &entry.id)]),
                     href: Some(links::href(&writer.root, &links::section_or_challenge(lang, &entry.id), None)),
                     lang: String::new(),
                     children: practices,
@@ -529,7 +529,7 @@ impl<'a> Renderer<'a> {
             cited_in: Vec<Entry>,
         }
         let folder = links::sources(lang);
-        let heading = self.t(lang, "sources", &[]);
+        let heading = self.t(lang, Msg::Sources, &[]);
         let mut context = self.base(lang, &folder, &heading, links::sources);
         let writer = self.writer(lang, &folder);
         let default = self.site.default_language();
@@ -575,7 +575,7 @@ impl<'a> Renderer<'a> {
             title: String,
         }
         let folder = links::search(lang);
-        let heading = self.t(lang, "search", &[]);
+        let heading = self.t(lang, Msg::Search, &[]);
         let mut context = self.base(lang, &folder, &heading, links::search);
         let chapters: Vec<ChapterOption> = self
             .site
@@ -586,7 +586,7 @@ impl<'a> Renderer<'a> {
                 let title = self.site.chapter(lang, c.number).map(|f| f.item.title.clone()).unwrap_or_default();
                 ChapterOption {
                     number: c.number,
-                    title: self.t(lang, "chapter-heading", &[("number", &c.number.to_string()), ("title", &title)]),
+                    title: self.t(lang, Msg::ChapterHeading, &[("number", &c.number.to_string()), ("title", &title)]),
                 }
             })
             .collect();
@@ -599,7 +599,7 @@ impl<'a> Renderer<'a> {
         // "{ $count } results for “{ $query }”": the script picks the form for its count with
         // the browser's plural rules, and fills in `{count}` and `{query}`.
         let form = |count: i64| {
-            let text = self.ui.get(lang, "search-results", &[("count", count.into()), ("query", "{query}".into())]);
+            let text = self.ui.get(lang, Msg::SearchResults, &[("count", count.into()), ("query", "{query}".into())]);
             if count == 0 { text } else { text.replace(&count.to_string(), "{count}") }
         };
         let forms: BTreeMap<&str, String> =
@@ -618,7 +618,7 @@ impl<'a> Renderer<'a> {
             english: Option<String>,
         }
         let folder = links::glossary(lang);
-        let heading = self.t(lang, "glossary", &[]);
+        let heading = self.t(lang, Msg::Glossary, &[]);
         let mut context = self.base(lang, &folder, &heading, links::glossary);
         let tag = self.tag(lang);
         let reference = self.site.reference();
@@ -677,7 +677,7 @@ impl<'a> Renderer<'a> {
         }
         let folder = links::handout(lang, number);
         let chapter_title = self.site.chapter(lang, number).map(|c| c.item.title.clone()).unwrap_or_default();
-        let heading = self.t(lang, "chapter-heading", &[("number", &number.to_string()), ("title", &chapter_title)]);
+        let heading = self.t(lang, Msg::ChapterHeading, &[("number", &number.to_string()), ("title", &chapter_title)]);
         let mut context = self.base(lang, &folder, &heading, |l| links::handout(l, number));
         let mut writer = self.writer(lang, &folder);
         // Chapter on the cover (h1), sections h2, challenges h3, good practices h4.
@@ -710,7 +710,7 @@ impl<'a> Renderer<'a> {
                 SectionView {
                     id: section.id.clone(),
                     anchor: format!("s-{}", section.id),
-                    heading: self.t(lang, "section-heading", &[("id", &section.id), ("title", &title)]),
+                    heading: self.t(lang, Msg::SectionHeading, &[("id", &section.id), ("title", &title)]),
                     lang: found.map(|f| self.fallback_attr(&f, lang)).unwrap_or_default(),
                     intro: found.map(|f| self.document_html(&writer, &f.item.intro, &f.item.info.path)).unwrap_or_default(),
                     challenges: section
@@ -728,7 +728,7 @@ impl<'a> Renderer<'a> {
                             ChallengeView {
                                 id: challenge.id.clone(),
                                 anchor: format!("c-{}", challenge.id),
-                                heading: self.t(lang, "challenge-heading", &[("id", &challenge.id)]),
+                                heading: self.t(lang, Msg::ChallengeHeading, &[("id", &challenge.id)]),
                                 statement: challenge.statement.clone(),
                                 lang: lang_attr(found.lang, &tag, self.site),
                                 practices: challenge
@@ -767,7 +767,7 @@ impl<'a> Renderer<'a> {
         let page_style = format!(
             "@page {{ @top-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); }} }}\n@page :first {{ @top-left {{ content: none; }} @bottom-right {{ content: none; }} }}",
             css_string(&heading),
-            css_string(&self.t(lang, "handout-page", &[]))
+            css_string(&self.t(lang, Msg::HandoutPage, &[]))
         );
         // A handout runs no script at all: what prints it (`toolkit handout`) must not run one either.
         context.insert("csp", &super::csp::policy(super::csp::Scripts::None, &[&page_style]));
@@ -776,7 +776,7 @@ impl<'a> Renderer<'a> {
         context.insert("number", &number);
         context.insert("edition", &home.map(|h| h.item.edition.clone()).unwrap_or_default());
         context.insert("note", &home.map(|h| h.item.note.clone()).unwrap_or_default());
-        context.insert("language_name", &self.t(lang, "language-name", &[]));
+        context.insert("language_name", &self.t(lang, Msg::LanguageName, &[]));
         context.insert("date", &self.build_date(lang));
         context.insert("sections", &views);
         context.insert("sources", &sources);
@@ -794,10 +794,10 @@ impl<'a> Renderer<'a> {
             .and_then(|s| s.parse::<i64>().ok())
             .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
         let (year, month, day) = civil_date(seconds.div_euclid(86_400));
-        let month_name = self.t(lang, &format!("month-{month}"), &[]);
+        let month_name = self.t(lang, Msg::month(month), &[]);
         self.t(
             lang,
-            "date",
+            Msg::Date,
             &[("year", &year.to_string()), ("month", &month_name), ("month-number", &month.to_string()), ("day", &day.to_string())],
         )
     }
@@ -806,7 +806,7 @@ impl<'a> Renderer<'a> {
     /// page of the toolkit: not in the sitemap or the page counts.
     fn offline(&self, lang: &str) -> Result<Page, Diagnostic> {
         let folder = links::offline(lang);
-        let heading = self.t(lang, "offline-page-title", &[]);
+        let heading = self.t(lang, Msg::OfflinePageTitle, &[]);
         let mut context = self.base(lang, &folder, &heading, links::offline);
         context.insert("heading", &heading);
         Ok(Page { path: format!("{folder}index.html"), lang: None, body: self.theme.render(lang, "offline.html", &context)? })
@@ -833,7 +833,7 @@ impl<'a> Renderer<'a> {
         }
         let default = self.site.default_language();
         let folder = "status/";
-        let heading = self.t(default, "status-title", &[]);
+        let heading = self.t(default, Msg::StatusTitle, &[]);
         let mut context = self.base(default, folder, &heading, |_| folder.to_string());
         // One page for every language: no language versions to switch between.
         context.insert("alternates", &Vec::<Alternate>::new());

@@ -44,7 +44,7 @@ impl tera::Function for Translate {
                 (name.as_str(), value)
             })
             .collect();
-        Ok(Value::String(self.ui.get(lang, key, &values)))
+        Ok(Value::String(self.ui.get_id(lang, key, &values)))
     }
 
     fn is_safe(&self) -> bool {

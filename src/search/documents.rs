@@ -1,7 +1,7 @@
 //! What search finds: every challenge, good practice (its own result, linked to its anchor),
 //! box, case study and source of one language, as plain text with weighted parts.
 
-use crate::localize::Localizer;
+use crate::localize::{Localizer, Msg};
 use crate::model::{Site, Target};
 use crate::render::html::PageWriter;
 use crate::render::links;
@@ -18,13 +18,13 @@ pub enum Kind {
 
 impl Kind {
     /// The Fluent message naming this kind of result.
-    pub fn message(&self) -> &'static str {
+    pub fn message(&self) -> Msg {
         match self {
-            Kind::Challenge => "search-kind-challenge",
-            Kind::GoodPractice => "search-kind-good-practice",
-            Kind::Box => "search-kind-box",
-            Kind::CaseStudy => "search-kind-case-study",
-            Kind::Source => "search-kind-source",
+            Kind::Challenge => Msg::SearchKindChallenge,
+            Kind::GoodPractice => Msg::SearchKindGoodPractice,
+            Kind::Box => Msg::SearchKindBox,
+            Kind::CaseStudy => Msg::SearchKindCaseStudy,
+            Kind::Source => Msg::SearchKindSource,
         }
     }
 }
@@ -56,14 +56,14 @@ pub fn collect(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
     let mut documents = Vec::new();
     for toc_chapter in &site.toc.chapters {
         let chapter_title = site.chapter(lang, toc_chapter.number).map(|c| c.item.title.clone()).unwrap_or_default();
-        let chapter_crumb = ui.text(lang, "chapter-heading", &[("number", &toc_chapter.number.to_string()), ("title", &chapter_title)]);
+        let chapter_crumb = ui.text(lang, Msg::ChapterHeading, &[("number", &toc_chapter.number.to_string()), ("title", &chapter_title)]);
         for toc_section in &toc_chapter.sections {
             let section_title = site.section(lang, &toc_section.id).map(|s| s.item.title.clone()).unwrap_or_default();
-            let section_crumb = ui.text(lang, "section-heading", &[("id", &toc_section.id), ("title", &section_title)]);
+            let section_crumb = ui.text(lang, Msg::SectionHeading, &[("id", &toc_section.id), ("title", &section_title)]);
             for entry in toc_section.challenges.iter().filter(|c| c.published) {
                 let Some(found) = site.challenge(lang, &entry.id) else { continue };
                 let challenge = found.item;
-                let heading = ui.text(lang, "challenge-heading", &[("id", &entry.id)]);
+                let heading = ui.text(lang, Msg::ChallengeHeading, &[("id", &entry.id)]);
                 let folder = links::section_or_challenge(lang, &entry.id);
                 let practice_titles: Vec<String> = challenge.practices.iter().map(|p| writer.plain(&p.heading)).collect();
                 documents.push(SearchDocument {
@@ -147,7 +147,7 @@ fn case_studies(site: &Site, ui: &Localizer, writer: &PageWriter<'_>, lang: &str
                 title: study.title.clone(),
                 lead: String::new(),
                 body: body.join("\n"),
-                breadcrumb: vec![ui.text(lang, "case-studies", &[])],
+                breadcrumb: vec![ui.text(lang, Msg::CaseStudies, &[])],
                 chapter: study.chapter.unwrap_or(0),
                 text_lang: if found.is_fallback(lang) { site.default_language() } else { lang }.to_string(),
             })
@@ -172,7 +172,7 @@ fn sources(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
                 title: title.to_string(),
                 lead: String::new(),
                 body: body.join("\n"),
-                breadcrumb: vec![ui.text(lang, "sources", &[])],
+                breadcrumb: vec![ui.text(lang, Msg::Sources, &[])],
                 chapter: 0,
                 text_lang: title_lang.to_string(),
             }

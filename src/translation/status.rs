@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::hash::text_hash;
-use crate::localize::Localizer;
+use crate::localize::{Localizer, Msg};
 use crate::model::{FileInfo, FileKind, Site, id_order};
 use crate::render::links;
 use crate::sources::Source;
@@ -232,7 +232,7 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
         let prefix = Path::new("content").join(lang);
         languages.push(LanguageStatus {
             lang: lang.to_string(),
-            name: if ui.has(lang, "language-name") { ui.text(lang, "language-name", &[]) } else { lang.to_string() },
+            name: if ui.has(lang, "language-name") { ui.text(lang, Msg::LanguageName, &[]) } else { lang.to_string() },
             groups,
             structure: structure_problems.iter().filter(|d| d.file.starts_with(&prefix)).cloned().collect(),
         });
