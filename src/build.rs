@@ -32,14 +32,14 @@ impl Report {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
-    /// Errors, plus (when strict) warnings other than forthcoming cross-references.
+    /// Errors, plus (when strict) warnings; references to forthcoming parts never fail.
     pub fn failed(&self, strict: bool) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error || (strict && d.forthcoming.is_none()))
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error || (strict && d.severity == Severity::Warning))
     }
 
-    /// References to parts of the toolkit not published yet (warnings of their own kind).
+    /// References to parts of the toolkit not published yet.
     pub fn forthcoming(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.forthcoming.is_some()).count()
+        self.count(Severity::Forthcoming)
     }
 
     pub fn summary(&self, verb: &str) -> String {
@@ -52,7 +52,7 @@ impl Report {
         format!(
             "{verb}: {pages}{} errors, {} warnings{forthcoming} · {:.2} s",
             self.count(Severity::Error),
-            self.count(Severity::Warning) - self.forthcoming(),
+            self.count(Severity::Warning),
             self.elapsed.as_secs_f64()
         )
     }

@@ -12,6 +12,9 @@ use std::sync::Mutex;
 pub enum Severity {
     Error,
     Warning,
+    /// A cross-reference to a part of the toolkit that is declared but not written yet: part of
+    /// a living document's plan, not a mistake, so `--strict` lets it pass.
+    Forthcoming,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -21,20 +24,24 @@ pub struct Diagnostic {
     /// 1-based; `None` when the problem concerns the whole file.
     pub line: Option<u32>,
     pub message: String,
-    /// For a warning about a reference to a part of the toolkit that is declared but not
-    /// written yet, that part's id: expected in a living document, so `--strict` does not turn
-    /// it into an error.
+    /// What the problem is about, when a report groups problems by it: for `Forthcoming`, the
+    /// id of the part not written yet.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forthcoming: Option<String>,
+    pub subject: Option<String>,
 }
 
 impl Diagnostic {
     pub fn error(file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, file: file.into(), line, message: message.into(), forthcoming: None }
+        Self { severity: Severity::Error, file: file.into(), line, message: message.into(), subject: None }
     }
 
     pub fn warning(file: impl Into<PathBuf>, line: Option<u32>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, file: file.into(), line, message: message.into(), forthcoming: None }
+        Self { severity: Severity::Warning, file: file.into(), line, message: message.into(), subject: None }
+    }
+
+    /// A reference to `target`, a part of the toolkit that is declared but not written yet.
+    pub fn forthcoming(file: impl Into<PathBuf>, line: Option<u32>, target: &str, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Forthcoming, file: file.into(), line, message: message.into(), subject: Some(target.to_string()) }
     }
 
     /// `file:line`, or just the file.
@@ -52,6 +59,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Forthcoming => "note",
         };
         write!(f, "{label}: {}: {}", self.location(), self.message)
     }

@@ -155,11 +155,12 @@ fn main() -> ExitCode {
 fn report(report: build::Report, verb: &str, strict: bool, verbose: bool) -> ExitCode {
     // References to forthcoming parts are the plan of a living document, not mistakes: one line
     // unless asked for, so that the problems to fix stand out.
-    for diagnostic in report.diagnostics.iter().filter(|d| verbose || d.forthcoming.is_none()) {
+    for diagnostic in report.diagnostics.iter().filter(|d| verbose || d.severity != Severity::Forthcoming) {
         eprintln!("{diagnostic}");
     }
     if !verbose && report.forthcoming() > 0 {
-        let mut targets: Vec<&str> = report.diagnostics.iter().filter_map(|d| d.forthcoming.as_deref()).collect();
+        let mut targets: Vec<&str> =
+            report.diagnostics.iter().filter(|d| d.severity == Severity::Forthcoming).filter_map(|d| d.subject.as_deref()).collect();
         targets.sort_by_key(|t| toolkit::model::id_order(t));
         targets.dedup();
         eprintln!(

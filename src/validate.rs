@@ -126,15 +126,14 @@ fn check_nodes<'a>(
 /// A reference to a declared but unpublished page: shown as plain text, and worth knowing about,
 /// but part of a living document's plan rather than a mistake (so `--strict` lets it pass).
 pub fn forthcoming(file: &Path, line: u32, target: &str) -> Diagnostic {
-    let mut diagnostic = Diagnostic::warning(
+    Diagnostic::forthcoming(
         file,
         Some(line),
+        target,
         format!(
             "The cross-reference ref:{target} points to a part of the toolkit that is not published yet; it is shown as plain text until it is."
         ),
-    );
-    diagnostic.forthcoming = Some(target.to_string());
-    diagnostic
+    )
 }
 
 fn check_originals_exist(site: &Site, content: &crate::model::LanguageContent, diagnostics: &Diagnostics) {
