@@ -10,7 +10,8 @@ reused while bench/corpus.py is unchanged; --fresh or BENCH_FRESH=1 makes them a
 
 Each run builds into a fresh output folder, one engine after the other (toolkit, Hugo, Zola),
 under `/usr/bin/time -v`: wall time, user + system CPU time, peak resident memory. Then the
-output's size (`du -sb`) and number of files. Each figure is the median of the runs. Progress
+output's size (`du -sb`) and number of files. Each figure is the median of the runs (and
+the best wall and CPU time, less sensitive to a busy machine). Progress
 goes to stderr, the Markdown report to stdout.
 
 Python 3.11+ standard library; GNU time (`apt-get install time`); Hugo from Debian
@@ -180,9 +181,14 @@ class Zola(Engine):
 # ------------------------------------------------------------ report ----
 
 def median_of(runs):
+    """The median of each figure; user and system time from the run with the median CPU time
+    (so that they add up); the best (lowest) CPU and wall time, less sensitive to a busy machine."""
     keys = [k for k, v in runs[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     result = dict(runs[-1])
     result.update({k: statistics.median(r[k] for r in runs) for k in keys})
+    middle = sorted(runs, key=lambda r: r["cpu"])[(len(runs) - 1) // 2]
+    result.update(user=middle["user"], sys=middle["sys"], cpu=middle["cpu"],
+                  best_cpu=min(r["cpu"] for r in runs), best_wall=min(r["wall"] for r in runs))
     return result
 
 
@@ -203,14 +209,14 @@ def report(results, sizes, engines, runs, machine, started, finished):
       "handouts, sections, challenges, case studies, home, glossary, sources, search...), the same "
       "corpus for every engine; per-page figures divide by this count. Hugo's own count is in parentheses.")
     p("")
-    p("| corpus | engine | wall s | CPU s (user + sys) | peak RSS MB | output MB | files | CPU ms / page | wall ms / page |")
-    p("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    p("| corpus | engine | wall s | CPU s (user + sys) | best wall / CPU s | peak RSS MB | output MB | files | CPU ms / page | wall ms / page |")
+    p("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in sizes:
         pages = results[size]["toolkit"]["pages"]
         for engine in engines:
             m = results[size][engine.name]
             own = f" ({m['pages']:,})" if engine.name != "toolkit" else ""
-            p(f"| {pages:,} pages{own} | {engine.name} | {fmt(m['wall'])} | {fmt(m['cpu'])} ({fmt(m['user'])} + {fmt(m['sys'])}) | "
+            p(f"| {pages:,} pages{own} | {engine.name} | {fmt(m['wall'])} | {fmt(m['cpu'])} ({fmt(m['user'])} + {fmt(m['sys'])}) | {fmt(m['best_wall'])} / {fmt(m['best_cpu'])} | "
               f"{fmt(m['rss_mb'], 0)} | {fmt(m['out_mb'], 1)} | {m['files']:,.0f} | {fmt(1000 * m['cpu'] / pages)} | {fmt(1000 * m['wall'] / pages)} |")
     others = [e for e in engines if e.name != "toolkit"]
     for other in others:
@@ -229,11 +235,12 @@ def report(results, sizes, engines, runs, machine, started, finished):
         p("")
         p(f"Growth of the per-page cost, {pl:,} pages against {ps:,} (1.00 = linear):")
         p("")
-        p("| engine | CPU ms / page | wall ms / page | peak RSS |")
-        p("| --- | ---: | ---: | ---: |")
+        p("| engine | CPU ms / page | best CPU ms / page | wall ms / page | peak RSS |")
+        p("| --- | ---: | ---: | ---: | ---: |")
         for engine in engines:
             a, b = results[small][engine.name], results[large][engine.name]
             p(f"| {engine.name} | {(b['cpu'] / pl) / (a['cpu'] / ps):.2f} ({fmt(1000 * a['cpu'] / ps)} → {fmt(1000 * b['cpu'] / pl)}) | "
+              f"{(b['best_cpu'] / pl) / (a['best_cpu'] / ps):.2f} ({fmt(1000 * a['best_cpu'] / ps)} → {fmt(1000 * b['best_cpu'] / pl)}) | "
               f"{(b['wall'] / pl) / (a['wall'] / ps):.2f} | {b['rss_mb'] / a['rss_mb']:.2f}× ({fmt(a['rss_mb'], 0)} → {fmt(b['rss_mb'], 0)} MB) |")
     p("")
     p("The toolkit's sitemap:")
@@ -312,6 +319,8 @@ def main():
                 log(f"{size} pages, run {i + 1}/{args.runs}, {engine.name}: {m['wall']:.2f} s wall, {m['cpu']:.2f} s CPU, "
                     f"{m['rss_mb']:.0f} MB, {m['out_mb']:.1f} MB in {m['files']} files, {m['pages']} pages")
         results[size] = {name: median_of(r) for name, r in runs.items()}
+        for name, r in runs.items():
+            results[size][name]["runs"] = [{k: v for k, v in m.items() if isinstance(v, (int, float))} for m in r]
         for engine in engines:
             shutil.rmtree(args.cache / f"out-{engine.name.lower()}-{size}", ignore_errors=True)
     machine["load_after"] = load_average()
