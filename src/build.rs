@@ -2,18 +2,23 @@
 //! writing. Problems are collected from every pass and reported together.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::content;
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problems, Severity};
 use crate::localize::{Localizer, Msg};
 use crate::model::Site;
-use crate::offline;
-use crate::output::{self, OutputFile};
-use crate::render::pages::Renderer;
+use crate::output::{self, Staging};
+use crate::outputs::assets::Assets;
+use crate::outputs::offline::Offline;
+use crate::outputs::pages::Pages;
+use crate::outputs::search::SearchIndex;
+use crate::outputs::{Context, Output, Sink};
+use crate::paths;
+use crate::render::pages::Facts;
 use crate::render::theme::Theme;
 use crate::search;
 use crate::validate;
@@ -58,35 +63,45 @@ impl Report {
     }
 }
 
-/// Everything loaded and checked, for commands that read the toolkit without building it.
+/// Everything loaded and checked: what every command and output reads.
 pub struct Loaded {
     pub site: Site,
     pub ui: Arc<Localizer>,
-    pub theme: Option<Theme>,
+    pub theme: Theme,
+    /// Warnings and notes found while loading; errors too, from `load_with_errors` only.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads and checks the whole project. `None` when the settings themselves cannot be read.
-pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<Loaded> {
-    let config = match Config::load(root) {
-        Ok(config) => config,
-        Err(problem) => {
-            diagnostics.push(problem);
-            return None;
-        }
-    };
-    let ui = Arc::new(Localizer::load(root, &config, diagnostics));
-    let site = content::load(root, &config, diagnostics);
-    validate::check(&site, diagnostics);
-    crate::translation::structure::check(&site, diagnostics);
+/// Loads and checks the whole project; any error fails it.
+pub fn load(root: &Path) -> Result<Loaded, Problems> {
+    let loaded = load_with_errors(root)?;
+    if loaded.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Problems(loaded.diagnostics));
+    }
+    Ok(loaded)
+}
+
+/// Loads and checks the whole project, keeping what loads when some files have errors (they are
+/// in `diagnostics`), for the translators' tools; fails only without settings or a theme.
+pub fn load_with_errors(root: &Path) -> Result<Loaded, Problems> {
+    let diagnostics = Diagnostics::new();
+    let config = Config::load(root).map_err(Problems::one)?;
+    let ui = Arc::new(Localizer::load(root, &config, &diagnostics));
+    let site = content::load(root, &config, &diagnostics);
+    validate::check(&site, &diagnostics);
+    crate::translation::structure::check(&site, &diagnostics);
     let codes: Vec<&str> = config.codes().collect();
-    let theme = Theme::load(root, &codes, ui.clone(), diagnostics);
+    let theme = Theme::load(root, &codes, ui.clone(), &diagnostics);
     let mut required: std::collections::BTreeSet<String> = Msg::ALL.iter().map(|m| m.id().to_string()).collect();
     if let Some(theme) = &theme {
         required.extend(theme.used_messages.iter().cloned());
-        check_anchors_against_theme(&site, theme, diagnostics);
+        check_anchors_against_theme(&site, theme, &diagnostics);
     }
-    ui.check(&required, diagnostics);
-    Some(Loaded { site, ui, theme })
+    ui.check(&required, &diagnostics);
+    match theme {
+        Some(theme) => Ok(Loaded { site, ui, theme, diagnostics: diagnostics.into_sorted() }),
+        None => Err(Problems(diagnostics.into_sorted())),
+    }
 }
 
 /// A good practice's own anchor must not be an id the page's template already gives.
@@ -107,84 +122,45 @@ fn check_anchors_against_theme(site: &Site, theme: &Theme, diagnostics: &Diagnos
     }
 }
 
-/// The whole site as files in memory, ready to write or to serve.
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    pub pages: BTreeMap<String, usize>,
-}
-
-/// What to do about the search index when rendering.
-#[derive(Clone, Copy)]
-pub enum SearchIndex<'a> {
-    /// Checks, single pages and the live preview (which adds it later) do not need it.
-    Skip,
-    /// Built, and kept on disk in this folder for `toolkit search`.
-    KeepIn(&'a Path),
-}
-
-/// Loads, checks and renders; `None` (with the reasons in `diagnostics`) when anything is wrong.
-pub fn render(root: &Path, diagnostics: &Diagnostics, search_index: SearchIndex<'_>) -> Option<Rendered> {
-    let loaded = load(root, diagnostics)?;
-    let theme = loaded.theme.as_ref()?;
-    if diagnostics.has_errors() {
-        return None;
-    }
-    let renderer = Renderer { root, site: &loaded.site, ui: &loaded.ui, theme };
-    let pages = match renderer.all_pages() {
-        Ok(pages) => pages,
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return None;
-        }
-    };
-    loaded.ui.report_failures(diagnostics);
-    let mut counts = BTreeMap::new();
-    for page in &pages {
-        *counts.entry(page.lang.clone().unwrap_or_default()).or_default() += 1;
-    }
-    let mut files: Vec<OutputFile> = pages.into_iter().map(|p| OutputFile { path: p.path, bytes: p.body.into_bytes() }).collect();
-    let keep_in = match search_index {
-        SearchIndex::Skip => None,
-        SearchIndex::KeepIn(folder) => Some(folder),
-    };
-    if let Some(folder) = keep_in {
-        files.extend(search_files(root, &loaded, Some(folder), diagnostics));
-    }
-    for (path, source) in theme.static_files(root) {
-        match std::fs::read(&source) {
-            Ok(bytes) => files.push(OutputFile { path: format!("assets/{path}"), bytes }),
-            Err(error) => diagnostics.error(theme.folder.join("static").join(&path), None, format!("The file could not be read: {error}.")),
-        }
-    }
-    if keep_in.is_some() {
-        // Saving a language for offline reading needs its search index, so the live preview
-        // has no offline copy.
-        let languages: Vec<&str> = loaded.site.config.languages.iter().map(|l| l.code.as_str()).collect();
-        match offline::service_worker(root, &theme.folder).and_then(|worker| offline::files(&files, &languages, &worker)) {
-            Ok(extra) => files.extend(extra),
-            Err(problem) => diagnostics.error(theme.folder.join(offline::SERVICE_WORKER), None, problem),
-        }
-    }
-    (!diagnostics.has_errors()).then_some(Rendered { files, pages: counts })
-}
-
-/// The browser's search index files; the tantivy indexes also kept in `keep_in` when given.
-fn search_files(root: &Path, loaded: &Loaded, keep_in: Option<&Path>, diagnostics: &Diagnostics) -> Vec<OutputFile> {
-    match search::index_site(&loaded.site, &loaded.ui, keep_in).and_then(|i| search::export_site(&i, &loaded.ui)) {
-        Ok(files) => files,
-        Err(problem) => {
-            diagnostics.error(root.join(search::INDEX_FOLDER), None, problem);
-            Vec::new()
-        }
+/// What the pages need from the disk, git and the clock, read once before rendering.
+pub fn gather_facts(root: &Path, loaded: &Loaded) -> Facts {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
+    let static_folder = root.join(&loaded.theme.folder).join("static");
+    let stemmers =
+        loaded.site.config.codes().filter(|lang| static_folder.join(paths::stemmer_script(lang)).is_file()).map(str::to_string).collect();
+    Facts {
+        status: crate::translation::status::compute(root, &loaded.site, &loaded.ui, None),
+        build_day: seconds.div_euclid(86_400),
+        stemmers,
     }
 }
 
-/// Only the search index files (in memory), for the live preview, which publishes pages first.
-pub fn render_search(root: &Path) -> Option<Vec<OutputFile>> {
-    let diagnostics = Diagnostics::new();
-    let loaded = load(root, &diagnostics)?;
-    let files = search_files(root, &loaded, None, &diagnostics);
-    (!diagnostics.has_errors()).then_some(files)
+/// The outputs of a full build, in the order they run (the offline lists last: they list the
+/// others' files). `keep_search_in` keeps the tantivy indexes for `toolkit search`.
+pub fn all_outputs(keep_search_in: Option<PathBuf>) -> Vec<Box<dyn Output>> {
+    vec![Box::new(Pages), Box::new(Assets), Box::new(SearchIndex { keep_in: keep_search_in }), Box::new(Offline)]
+}
+
+/// Runs `outputs` over the loaded project into `sink`; returns the pages per language.
+pub fn render(
+    root: &Path,
+    loaded: &Loaded,
+    facts: &Facts,
+    outputs: &[Box<dyn Output>],
+    sink: &dyn Sink,
+) -> Result<BTreeMap<String, usize>, Problems> {
+    let context = Context { root, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme, facts };
+    let mut pages = BTreeMap::new();
+    for output in outputs {
+        pages.extend(output.write(&context, sink)?.pages);
+    }
+    // A text that could not be written must not reach readers as a raw id.
+    let failures = Diagnostics::new();
+    loaded.ui.report_failures(&failures);
+    failures.into_result(pages).map(|(pages, _)| pages)
 }
 
 /// Where a build writes the site.
@@ -199,37 +175,42 @@ pub struct Target<'a> {
 /// Builds into `target`, or only checks when `target` is `None`.
 pub fn run(root: &Path, target: Option<Target<'_>>) -> Report {
     let start = Instant::now();
-    let diagnostics = Diagnostics::new();
     let mut report = Report::default();
-    if let Some(Target { out, force }) = target {
-        if let Some(why) = output::refuse_target(root, &root.join(out), force) {
-            diagnostics.error(out, None, format!("The site was not written to {}: {why}", out.display()));
-            report.diagnostics = diagnostics.into_sorted();
-            report.elapsed = start.elapsed();
-            return report;
-        }
-    }
-    let out = target.map(|t| t.out);
-    let fingerprint = search::fingerprint(root);
-    let fresh_search = out.map(|_| search::fresh_folder(root));
-    let search_index = fresh_search.as_deref().map_or(SearchIndex::Skip, SearchIndex::KeepIn);
-    if let Some(rendered) = render(root, &diagnostics, search_index) {
-        report.pages = rendered.pages;
-        if let Some(out) = out {
-            match output::write_site(&root.join(out), &rendered.files) {
-                Ok(()) => report.wrote = true,
-                Err(error) => diagnostics.error(out, None, format!("The site could not be written: {error}.")),
-            }
-        }
-    }
-    if let Some(fresh) = fresh_search {
-        // The search command reuses the index of a successful build; a failed one leaves none.
-        let kept = report.wrote && search::keep(root, &fresh, &fingerprint).is_ok();
-        if !kept {
-            let _ = std::fs::remove_dir_all(&fresh);
-        }
-    }
-    report.diagnostics = diagnostics.into_sorted();
+    let result = match target {
+        None => load(root).map(|loaded| loaded.diagnostics),
+        Some(target) => build(root, target, &mut report),
+    };
+    report.diagnostics = match result {
+        Ok(diagnostics) => diagnostics,
+        Err(Problems(problems)) => problems,
+    };
     report.elapsed = start.elapsed();
     report
+}
+
+/// Loads, renders every output into a staging folder, and publishes it in place of `out`.
+fn build(root: &Path, Target { out, force }: Target<'_>, report: &mut Report) -> Result<Vec<Diagnostic>, Problems> {
+    if let Some(why) = output::refuse_target(root, &root.join(out), force) {
+        return Err(Problems::one(Diagnostic::error(out, None, format!("The site was not written to {}: {why}", out.display()))));
+    }
+    let loaded = load(root)?;
+    let fingerprint = search::fingerprint(root);
+    let fresh_search = search::fresh_folder(root);
+    let written = Staging::open(&root.join(out)).map_err(|e| unwritable(out, e)).and_then(|staging| {
+        let facts = gather_facts(root, &loaded);
+        report.pages = render(root, &loaded, &facts, &all_outputs(Some(fresh_search.clone())), &staging)?;
+        staging.publish().map_err(|e| unwritable(out, e))
+    });
+    // The search command reuses the index of a successful build; a failed one leaves none.
+    let kept = written.is_ok() && search::keep(root, &fresh_search, &fingerprint).is_ok();
+    if !kept {
+        let _ = std::fs::remove_dir_all(&fresh_search);
+    }
+    written?;
+    report.wrote = true;
+    Ok(loaded.diagnostics)
+}
+
+fn unwritable(out: &Path, error: std::io::Error) -> Problems {
+    Problems::one(Diagnostic::error(out, None, format!("The site could not be written: {error}.")))
 }

@@ -110,6 +110,39 @@ impl Diagnostics {
     }
 }
 
+/// What stopped a pass: every problem it found (errors first in importance, but warnings found
+/// on the way are kept too, so that one report shows everything).
+#[derive(Debug, Clone, Default)]
+pub struct Problems(pub Vec<Diagnostic>);
+
+impl Problems {
+    pub fn one(diagnostic: Diagnostic) -> Problems {
+        Problems(vec![diagnostic])
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.severity == Severity::Error)
+    }
+}
+
+impl fmt::Display for Problems {
+    /// The errors, one a line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for error in self.errors() {
+            writeln!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Diagnostics {
+    /// The problems collected, as `Err` when one of them is an error.
+    pub fn into_result<T>(self, value: T) -> Result<(T, Vec<Diagnostic>), Problems> {
+        let items = self.into_sorted();
+        if items.iter().any(|d| d.severity == Severity::Error) { Err(Problems(items)) } else { Ok((value, items)) }
+    }
+}
+
 /// Maps byte offsets of a text to 1-based line numbers.
 #[derive(Debug, Clone)]
 pub struct LineIndex {

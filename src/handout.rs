@@ -6,9 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::build;
-use crate::diagnostics::{Diagnostics, Severity};
-use crate::output;
-use crate::render::{html, links};
+use crate::output::{self, OutputFile};
+use crate::outputs::assets::Assets;
+use crate::outputs::{Context, Memory, Output};
+use crate::render::pages::Renderer;
+use crate::paths;
+use crate::render::html;
 
 /// Paper sizes trainers use; the handout's margins suit both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,30 +51,35 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper
     let browser = find_browser().ok_or(
         "No Chromium or Google Chrome was found, and it is needed to make a PDF. Install one (e.g. \"apt install chromium\"), or name it with the CHROME environment variable. Without it, open the handout page in any browser and print it: the page is made for that.",
     )?;
-    let diagnostics = Diagnostics::new();
-    let rendered = build::render(root, &diagnostics, build::SearchIndex::Skip).ok_or_else(|| {
-        let problems: Vec<String> =
-            diagnostics.into_sorted().into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
-        format!("The site could not be built:\n{}", problems.join("\n"))
-    })?;
-    let page = format!("{}index.html", links::handout(lang, chapter));
-    if !rendered.files.iter().any(|f| f.path == page) {
-        return Err(format!(
-            "There is no handout for chapter {chapter} in \"{lang}\": the chapter has no published section, or the language is not in content/toolkit.toml."
-        ));
+    let loaded = build::load(root).map_err(|problems| format!("The site could not be built:\n{problems}"))?;
+    if loaded.site.config.language(lang).is_none() {
+        return Err(format!("There is no language \"{lang}\" in content/toolkit.toml."));
     }
+    let published = loaded.site.toc.chapters.iter().any(|c| c.number == chapter && c.sections.iter().any(|s| s.published));
+    if !published {
+        return Err(format!("There is no handout for chapter {chapter}: the chapter has no published section."));
+    }
+    // Only what the printed page needs: the handout itself and the theme's files.
+    let facts = build::gather_facts(root, &loaded);
+    let renderer = Renderer { facts: &facts, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme };
+    let handout = renderer.handout(lang, chapter).map_err(|problem| problem.to_string())?;
     let work = std::env::temp_dir().join(format!("toolkit-handout-{}", std::process::id()));
     let site = work.join("site");
-    let mut files = rendered.files;
+    let memory = Memory::default();
+    let context = Context { root, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme, facts: &facts };
+    Assets.write(&context, &memory).map_err(|problems| problems.to_string())?;
+    let mut files: Vec<OutputFile> = memory.into_files().into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect();
     // The paper size is the only thing the PDF adds to the printable page.
     let size = match paper {
         Paper::A4 => "A4",
         Paper::Letter => "letter",
     };
-    if let Some(css) = files.iter_mut().find(|f| f.path == "assets/handout.css") {
+    if let Some(css) = files.iter_mut().find(|f| f.path == paths::asset("handout.css")) {
         css.bytes.extend_from_slice(format!("\n@page {{ size: {size}; }}\n").as_bytes());
     }
-    output::write_site(&site, &files).map_err(|e| format!("A temporary copy of the site could not be written: {e}"))?;
+    let page = handout.path.clone();
+    files.push(OutputFile { path: handout.path, bytes: handout.body.into_bytes() });
+    output::write_site(&site, &files).map_err(|e| format!("A temporary copy of the handout could not be written: {e}"))?;
     let result = print_numbered(&browser, &work, &site.join(&page), pdf);
     let _ = std::fs::remove_dir_all(&work);
     result

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use toolkit::build;
-use toolkit::diagnostics::{Diagnostics, Severity};
+use toolkit::diagnostics::Severity;
 use toolkit::translation::{diff, stamp, status};
 
 /// Builds the Security and Human Rights toolkit web site from content/, themes/ and i18n/.
@@ -184,7 +184,14 @@ fn report(report: build::Report, verb: &str, strict: bool, verbose: bool) -> Exi
 
 fn search(root: &std::path::Path, query: &str, lang: &str, limit: usize, json: bool) -> ExitCode {
     use toolkit::search::query;
-    let hits = query::current_index(root, lang).and_then(|index| query::search(&index, query, limit));
+    let loaded = match build::load(root) {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            eprint!("The toolkit has errors; fix them to search it:\n{problems}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let hits = query::current_index(root, lang, &loaded.site, &loaded.ui).and_then(|index| query::search(&index, query, limit));
     match hits {
         Ok(hits) => {
             if json {
@@ -206,14 +213,14 @@ fn search(root: &std::path::Path, query: &str, lang: &str, limit: usize, json: b
 }
 
 fn i18n(root: &std::path::Path, command: I18n) -> ExitCode {
-    let diagnostics = Diagnostics::new();
-    let Some(loaded) = build::load(root, &diagnostics) else {
-        for problem in diagnostics.into_sorted() {
-            eprintln!("{problem}");
+    let loaded = match build::load_with_errors(root) {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            eprint!("{problems}");
+            return ExitCode::FAILURE;
         }
-        return ExitCode::FAILURE;
     };
-    let errors: Vec<_> = diagnostics.into_sorted().into_iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
     match command {
         I18n::Status { lang, json, strict } => {
             if let Some(lang) = &lang

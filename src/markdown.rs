@@ -303,8 +303,6 @@ impl Builder<'_> {
     }
 }
 
-/// Ids that the page writes itself around the text, by prefix or suffix: boxes, notes, titles.
-const GENERATED_ID_PREFIXES: &[&str] = &["box-", "fn-", "fnref-", "c-", "s-"];
 
 /// Why a good practice's own anchor is not acceptable, if it is not. Clashes with the ids of a
 /// theme's templates are checked once the theme is loaded (`reserved_anchor`).
@@ -316,10 +314,10 @@ pub fn anchor_problem(id: &str) -> Option<String> {
             "An anchor is a name of lower-case letters a–z, digits and hyphens, starting with a letter, e.g. {#follow-up}.".into(),
         );
     }
-    if GENERATED_ID_PREFIXES.iter().any(|p| id.starts_with(p)) || id.ends_with("-title") {
+    if crate::paths::GENERATED_ID_PREFIXES.iter().any(|p| id.starts_with(p)) || id.ends_with("-title") {
         return Some(format!(
             "Names starting with {} or ending with -title are used by the pages themselves; choose another name.",
-            GENERATED_ID_PREFIXES.join(", ")
+            crate::paths::GENERATED_ID_PREFIXES.join(", ")
         ));
     }
     None
@@ -416,7 +414,7 @@ pub fn split_good_practices(file: &Path, nodes: Vec<Located>, problems: &mut Vec
             Node::Md(Event::Start(Tag::Heading { level: HeadingLevel::H2, id, .. })) => {
                 let anchor = match id {
                     Some(id) => id.to_string(),
-                    None => format!("gp-{}", practices.len() + 1),
+                    None => crate::paths::practice_anchor(practices.len() + 1),
                 };
                 practices.push(GoodPractice { anchor, line: located.line, heading: Vec::new(), body: Vec::new() });
                 in_heading = true;

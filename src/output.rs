@@ -6,10 +6,15 @@
 //!   (the project itself, `content/`, someone's documents) is never replaced unless forced;
 //! - leftovers of builds that were killed are cleared by the next build.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
+
+use crate::hash::bytes_hash;
+use crate::outputs::Sink;
 
 /// A file to write, relative to the output folder.
 pub struct OutputFile {
@@ -55,33 +60,75 @@ fn is_site(folder: &Path) -> bool {
         || (folder.join("sitemap.xml").is_file() && folder.join("index.html").is_file() && folder.join("assets").is_dir())
 }
 
-pub fn write_site(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    clear_leftovers(parent, &format!(".{name}."));
-    let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    let result = (|| {
-        std::fs::create_dir_all(&staging)?;
-        let folders: std::collections::BTreeSet<&Path> = files.iter().filter_map(|f| Path::new(&f.path).parent()).collect();
-        for folder in folders {
-            std::fs::create_dir_all(staging.join(folder))?;
+/// A site being written: a fresh folder next to the output, which replaces the output only when
+/// `publish` is called (and is removed if the build stops before).
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    /// Folders already made, so each is made once however many files it holds.
+    made: Mutex<HashSet<PathBuf>>,
+    written: Mutex<Vec<(String, String, usize)>>,
+    published: bool,
+}
+
+impl Staging {
+    pub fn open(out: &Path) -> io::Result<Staging> {
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        clear_leftovers(parent, &format!(".{name}."));
+        let dir = parent.join(format!(".{name}.building-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
+        Ok(Staging { out: out.to_path_buf(), dir, made: Mutex::new(HashSet::new()), written: Mutex::new(Vec::new()), published: false })
+    }
+
+    /// Puts the new site in the place of the old one.
+    pub fn publish(mut self) -> io::Result<()> {
+        let name = self.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let retired = self.dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
+        replace(&self.dir, &self.out, &retired)?;
+        self.published = true;
+        let _ = std::fs::remove_dir_all(retired);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_dir_all(&self.dir);
         }
-        std::fs::write(staging.join(MARKER), MARKER_TEXT)?;
-        files.par_iter().try_for_each(|file| std::fs::write(staging.join(&file.path), &file.bytes))
-    })();
-    if let Err(error) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(error);
     }
-    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if let Err(error) = replace(&staging, out, &retired) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(error);
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let file = self.dir.join(path);
+        if let Some(folder) = file.parent() {
+            let new = self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_path_buf());
+            if new {
+                std::fs::create_dir_all(folder)?;
+            }
+        }
+        std::fs::write(&file, bytes)?;
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push((path.to_string(), bytes_hash(bytes), bytes.len()));
+        Ok(())
     }
-    let _ = std::fs::remove_dir_all(&retired);
-    Ok(())
+
+    fn fingerprints(&self) -> Vec<(String, String, usize)> {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        written.sort();
+        written
+    }
+}
+
+/// Writes `files` as the whole site at `out`, replacing what was there.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+    let staging = Staging::open(out)?;
+    files.par_iter().try_for_each(|file| staging.put(&file.path, &file.bytes))?;
+    staging.publish()
 }
 
 /// Puts `new` in the place of `out`; the previous `out`, if any, ends up at `retired`. There is

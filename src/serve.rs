@@ -14,8 +14,14 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::build;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::build::{self, Loaded};
+use crate::diagnostics::{Diagnostic, Problems};
+use crate::outputs::Memory;
+use crate::outputs::assets::Assets;
+use crate::outputs::pages::Pages;
+use crate::outputs::search::SearchIndex;
+use crate::paths;
+use crate::render::pages::Facts;
 use crate::render::html::escape;
 
 /// What the server shows: the files of the last good build, or the problems of a failed one.
@@ -33,17 +39,19 @@ struct Shared {
     changed: Condvar,
 }
 
-/// Builds the pages into memory (the search index follows, see `refresh_search`); returns the
-/// files, or the problems.
-fn build_once(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnostic>> {
-    let diagnostics = Diagnostics::new();
+/// Loads the project once and renders its pages into memory (the search index follows from the
+/// same load, see `refresh_search`); returns the files and what was loaded, or the problems.
+fn build_once(root: &Path) -> Result<(HashMap<String, Vec<u8>>, Arc<Loaded>), Vec<Diagnostic>> {
     // Whatever goes wrong in a build, the preview stays up and says so in the page.
-    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build::render(root, &diagnostics, build::SearchIndex::Skip)))
-        .map_err(|_| vec![internal_error()])?;
-    match rendered {
-        Some(rendered) => Ok(rendered.files.into_iter().map(|f| (f.path, f.bytes)).collect()),
-        None => Err(diagnostics.into_sorted().into_iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).collect()),
-    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let loaded = build::load(root)?;
+        let memory = Memory::default();
+        let facts = build::gather_facts(root, &loaded);
+        build::render(root, &loaded, &facts, &[Box::new(Pages), Box::new(Assets)], &memory)?;
+        Ok((memory.into_files().into_iter().collect(), Arc::new(loaded)))
+    }))
+    .unwrap_or_else(|_| Err(Problems::one(internal_error())))
+    .map_err(|problems: Problems| problems.errors().cloned().collect())
 }
 
 fn internal_error() -> Diagnostic {
@@ -54,7 +62,7 @@ fn internal_error() -> Diagnostic {
     )
 }
 
-fn rebuild(root: &Path, shared: &Shared) {
+fn rebuild(root: &Path, shared: &Shared) -> Option<Arc<Loaded>> {
     let start = Instant::now();
     let result = build_once(root);
     let elapsed = start.elapsed();
@@ -62,15 +70,16 @@ fn rebuild(root: &Path, shared: &Shared) {
     let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
     snapshot.version += 1;
     snapshot.base_path = base_path;
-    match result {
-        Ok(mut files) => {
+    let loaded = match result {
+        Ok((mut files, loaded)) => {
             eprintln!("pages built in {} ms", elapsed.as_millis());
             // Until the new search index is ready, the previous one answers.
-            for (path, bytes) in snapshot.files.iter().filter(|(p, _)| p.starts_with("search/")) {
+            for (path, bytes) in snapshot.files.iter().filter(|(p, _)| p.starts_with(paths::SEARCH_DATA)) {
                 files.insert(path.clone(), bytes.clone());
             }
             snapshot.files = Arc::new(files);
             snapshot.problems = None;
+            Some(loaded)
         }
         Err(problems) => {
             eprintln!("build failed ({} ms):", elapsed.as_millis());
@@ -78,25 +87,31 @@ fn rebuild(root: &Path, shared: &Shared) {
                 eprintln!("  {problem}");
             }
             snapshot.problems = Some(problems);
+            None
         }
-    }
+    };
     shared.changed.notify_all();
+    loaded
 }
 
 /// Rebuilds the search index after the pages are published, and swaps it in unless a newer
 /// build came meanwhile (which brings its own). Pages need no reload for it.
-fn refresh_search(root: &Path, shared: &Shared) {
+fn refresh_search(root: &Path, loaded: &Loaded, shared: &Shared) {
     let start = Instant::now();
     let version = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner()).version;
-    let search = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build::render_search(root)));
-    let Ok(Some(search)) = search else { return };
+    let memory = Memory::default();
+    let outputs: [Box<dyn crate::outputs::Output>; 1] = [Box::new(SearchIndex { keep_in: None })];
+    let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        build::render(root, loaded, &Facts::default(), &outputs, &memory)
+    }));
+    let Ok(Ok(_)) = indexed else { return };
     let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
     if snapshot.version != version || snapshot.problems.is_some() {
         return;
     }
     let mut files: HashMap<String, Vec<u8>> =
-        snapshot.files.iter().filter(|(p, _)| !p.starts_with("search/")).map(|(p, b)| (p.clone(), b.clone())).collect();
-    files.extend(search.into_iter().map(|f| (f.path, f.bytes)));
+        snapshot.files.iter().filter(|(p, _)| !p.starts_with(paths::SEARCH_DATA)).map(|(p, b)| (p.clone(), b.clone())).collect();
+    files.extend(memory.into_files());
     snapshot.files = Arc::new(files);
     eprintln!("search index updated in {} ms", start.elapsed().as_millis());
 }
@@ -113,8 +128,9 @@ pub fn serve(root: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Str
         snapshot: Mutex::new(Snapshot { version: 0, files: Arc::new(HashMap::new()), problems: None, base_path: "/".into() }),
         changed: Condvar::new(),
     });
-    rebuild(&root, &shared);
-    refresh_search(&root, &shared);
+    if let Some(loaded) = rebuild(&root, &shared) {
+        refresh_search(&root, &loaded, &shared);
+    }
 
     let (sender, receiver) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -136,8 +152,9 @@ pub fn serve(root: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Str
             // Editors write a file in several steps: wait for a quiet moment, then rebuild once.
             while receiver.recv().is_ok() {
                 while receiver.recv_timeout(Duration::from_millis(40)).is_ok() {}
-                rebuild(&root, &shared);
-                refresh_search(&root, &shared);
+                if let Some(loaded) = rebuild(&root, &shared) {
+                    refresh_search(&root, &loaded, &shared);
+                }
             }
         });
     }
@@ -189,7 +206,7 @@ fn respond(request: Request, shared: &Shared) {
             let _ = request.respond(with_type(Response::from_data(body), content_type));
         }
         None => {
-            let body = files.get("404.html").map(|b| with_reload(b, version)).unwrap_or_else(|| b"Not found".to_vec());
+            let body = files.get(paths::NOT_FOUND).map(|b| with_reload(b, version)).unwrap_or_else(|| b"Not found".to_vec());
             let _ = request.respond(with_type(Response::from_data(body).with_status_code(404), "text/html; charset=utf-8"));
         }
     }

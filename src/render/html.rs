@@ -12,7 +12,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use crate::localize::{Localizer, Msg};
 use crate::markdown::{Citation, Footnote, Located, Node};
 use crate::model::{Site, Target, TargetState};
-use crate::render::links;
+use crate::paths;
 
 /// Where a cross-reference's automatic label stands, so that a language can write it with a
 /// capital at the start of a sentence and without one inside ("voir défi 2.1.a").
@@ -99,7 +99,7 @@ impl<'a> PageWriter<'a> {
             site,
             ui,
             lang,
-            root: links::root_from(folder),
+            root: paths::root_from(folder),
             id_prefix: String::new(),
             notes: RefCell::new(Vec::new()),
             abbreviations,
@@ -283,7 +283,7 @@ impl<'a> PageWriter<'a> {
                         };
                         format!(
                             "<a class=\"cite\" href=\"{}\" title=\"{}\">{text}</a>",
-                            escape(&links::href(&self.root, &links::sources(self.lang), Some(&source.key))),
+                            escape(&paths::href(&self.root, &paths::sources(self.lang), Some(&source.key))),
                             escape(&full)
                         )
                     }
@@ -327,10 +327,10 @@ impl<'a> PageWriter<'a> {
     pub fn target_href(&self, target: &Target) -> String {
         let lang = self.lang;
         match target {
-            Target::Chapter(number) => links::href(&self.root, &links::chapter(lang, *number), None),
-            Target::Section(id) => links::href(&self.root, &links::section_or_challenge(lang, id), None),
-            Target::Challenge { id, anchor } => links::href(&self.root, &links::section_or_challenge(lang, id), anchor.as_deref()),
-            Target::CaseStudy(slug) => links::href(&self.root, &links::case_study(lang, slug), None),
+            Target::Chapter(number) => paths::href(&self.root, &paths::chapter(lang, *number), None),
+            Target::Section(id) => paths::href(&self.root, &paths::section_or_challenge(lang, id), None),
+            Target::Challenge { id, anchor } => paths::href(&self.root, &paths::section_or_challenge(lang, id), anchor.as_deref()),
+            Target::CaseStudy(slug) => paths::href(&self.root, &paths::case_study(lang, slug), None),
         }
     }
 
@@ -398,10 +398,11 @@ impl<'a> PageWriter<'a> {
         };
         let calls = notes.iter().find(|n| n.number == number).map_or(1, |n| n.calls);
         let prefix = &self.id_prefix;
-        let id = if calls == 1 { format!("{prefix}fnref-{number}") } else { format!("{prefix}fnref-{number}-{calls}") };
+        let id = paths::note_call_anchor(prefix, number, calls);
+        let note = paths::note_anchor(prefix, number);
         let label = escape(&self.ui.text(self.lang, Msg::NoteCall, &[("number", &number.to_string())]));
         format!(
-            "<sup class=\"note-call\"><a id=\"{id}\" href=\"#{prefix}fn-{number}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>"
+            "<sup class=\"note-call\"><a id=\"{id}\" href=\"#{note}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>"
         )
     }
 
@@ -434,7 +435,7 @@ impl<'a> PageWriter<'a> {
             return String::new();
         }
         let text_box = found.item;
-        let id = format!("{}box-{name}", self.id_prefix);
+        let id = paths::box_anchor(&self.id_prefix, name);
         let lang = lang_attr(found.lang, self.tag(), self.site);
         self.open_boxes.borrow_mut().push(name.to_string());
         let body = self.html(&text_box.body.nodes, &text_box.body.footnotes, &text_box.info.file.to_string_lossy());

@@ -2,6 +2,5 @@
 
 pub mod csp;
 pub mod html;
-pub mod links;
 pub mod pages;
 pub mod theme;

@@ -4,7 +4,7 @@
 use crate::localize::{Localizer, Msg};
 use crate::model::{Site, Target};
 use crate::render::html::PageWriter;
-use crate::render::links;
+use crate::paths;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -64,7 +64,7 @@ pub fn collect(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
                 let Some(found) = site.challenge(lang, &entry.id) else { continue };
                 let challenge = found.item;
                 let heading = ui.text(lang, Msg::ChallengeHeading, &[("id", &entry.id)]);
-                let folder = links::section_or_challenge(lang, &entry.id);
+                let folder = paths::section_or_challenge(lang, &entry.id);
                 let practice_titles: Vec<String> = challenge.practices.iter().map(|p| writer.plain(&p.heading)).collect();
                 documents.push(SearchDocument {
                     id: entry.id.clone(),
@@ -110,7 +110,7 @@ fn boxes(site: &Site, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument
         });
         let (url, chapter, breadcrumb) = match placed_in {
             Some(entry) => (
-                format!("{}index.html#box-{name}", links::section_or_challenge(lang, &entry.id)),
+                paths::href("", &paths::section_or_challenge(lang, &entry.id), Some(&paths::box_anchor("", name))),
                 entry.id.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0),
                 vec![
                     writer.reference_label(&Target::Challenge { id: entry.id.clone(), anchor: None }, crate::render::html::Position::Start),
@@ -143,7 +143,7 @@ fn case_studies(site: &Site, ui: &Localizer, writer: &PageWriter<'_>, lang: &str
             Some(SearchDocument {
                 id: format!("case-studies/{slug}"),
                 kind: Kind::CaseStudy,
-                url: format!("{}index.html", links::case_study(lang, slug)),
+                url: format!("{}index.html", paths::case_study(lang, slug)),
                 title: study.title.clone(),
                 lead: String::new(),
                 body: body.join("\n"),
@@ -168,7 +168,7 @@ fn sources(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
             SearchDocument {
                 id: format!("source:{}", source.key),
                 kind: Kind::Source,
-                url: format!("{}index.html#{}", links::sources(lang), source.key),
+                url: format!("{}index.html#{}", paths::sources(lang), source.key),
                 title: title.to_string(),
                 lead: String::new(),
                 body: body.join("\n"),

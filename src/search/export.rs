@@ -38,7 +38,7 @@ enum Entry {
 fn script(lang: &str, name: &str, data: &Value) -> OutputFile {
     let json = serde_json::to_string(data).expect("search data serialises");
     OutputFile {
-        path: format!("search/{lang}/{name}.js"),
+        path: format!("{}{name}.js", crate::paths::search_data(lang)),
         bytes: format!("toolkitSearchData({},{},{json});\n", Value::from(lang), Value::from(name)).into_bytes(),
     }
 }

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::documents::Kind;
 use super::index::LanguageIndex;
-use crate::build;
-use crate::diagnostics::{Diagnostics, Severity};
+use crate::localize::Localizer;
+use crate::model::Site;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Hit {
@@ -22,25 +22,17 @@ pub struct Hit {
     pub score: f32,
 }
 
-/// The index of `lang`: the kept one when current, else the whole site indexed and kept anew.
-pub fn current_index(root: &Path, lang: &str) -> Result<LanguageIndex, String> {
+/// The index of `lang`: the kept one when current, else the loaded site indexed and kept anew.
+pub fn current_index(root: &Path, lang: &str, site: &Site, ui: &Localizer) -> Result<LanguageIndex, String> {
+    if site.config.language(lang).is_none() {
+        return Err(format!("There is no language \"{lang}\" in content/toolkit.toml."));
+    }
     if let Some(index) = super::open_kept(root, lang) {
         return Ok(index);
     }
-    let diagnostics = Diagnostics::new();
     let fingerprint = super::fingerprint(root);
-    let loaded = build::load(root, &diagnostics);
-    let errors: Vec<String> =
-        diagnostics.into_sorted().into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
-    let loaded = match loaded {
-        Some(loaded) if errors.is_empty() => loaded,
-        _ => return Err(format!("The toolkit has errors; fix them to search it:\n{}", errors.join("\n"))),
-    };
-    if loaded.site.config.language(lang).is_none() {
-        return Err(format!("There is no language \"{lang}\" in content/toolkit.toml."));
-    }
     let fresh = super::fresh_folder(root);
-    let kept = super::index_site(&loaded.site, &loaded.ui, Some(&fresh)).and_then(|mut indexes| {
+    let kept = super::index_site(site, ui, Some(&fresh)).and_then(|mut indexes| {
         let at = indexes.iter().position(|i| i.lang == lang).ok_or("no index")?;
         Ok(indexes.swap_remove(at))
     });

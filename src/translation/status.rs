@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::hash::text_hash;
 use crate::localize::{Localizer, Msg};
 use crate::model::{FileInfo, FileKind, Site, id_order};
-use crate::render::links;
+use crate::paths;
 use crate::sources::Source;
 use crate::translation::{history, structure};
 
@@ -86,7 +86,7 @@ impl LanguageStatus {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Status {
     pub reference: String,
     pub languages: Vec<LanguageStatus>,
@@ -126,12 +126,12 @@ fn describe(info: &FileInfo) -> String {
 
 fn page_of(site: &Site, info: &FileInfo, lang: &str) -> Option<String> {
     match info.kind {
-        FileKind::Home => Some(links::home(lang)),
-        FileKind::Glossary => Some(links::glossary(lang)),
-        FileKind::Chapter => info.id.parse().ok().map(|n| links::chapter(lang, n)),
-        FileKind::Section => site.toc.section(&info.id).filter(|s| s.published).map(|_| links::section_or_challenge(lang, &info.id)),
-        FileKind::Challenge => Some(links::section_or_challenge(lang, &info.id)),
-        FileKind::CaseStudy => Some(links::case_study(lang, &info.id)),
+        FileKind::Home => Some(paths::home(lang)),
+        FileKind::Glossary => Some(paths::glossary(lang)),
+        FileKind::Chapter => info.id.parse().ok().map(|n| paths::chapter(lang, n)),
+        FileKind::Section => site.toc.section(&info.id).filter(|s| s.published).map(|_| paths::section_or_challenge(lang, &info.id)),
+        FileKind::Challenge => Some(paths::section_or_challenge(lang, &info.id)),
+        FileKind::CaseStudy => Some(paths::case_study(lang, &info.id)),
         FileKind::Box => None,
     }
 }
@@ -201,7 +201,7 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
                 file: format!("{} [source.{lang}] of {}", display_path(&site.sources.file), source.key),
                 english_file: format!("{}:{}", display_path(&site.sources.file), source.line),
                 reason,
-                page: Some(format!("{}#{}", links::sources(lang), source.key)),
+                page: Some(format!("{}#{}", paths::sources(lang), source.key)),
                 words: if state == State::Translated {
                     0
                 } else {

@@ -161,9 +161,10 @@ fn mutated_files_are_checked_in_time_without_panic() {
             let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
                 let report = toolkit::build::run(&root, None);
                 // What passes the check is also rendered, as a build would.
-                if !report.failed(false) {
-                    let diagnostics = toolkit::diagnostics::Diagnostics::new();
-                    let _ = toolkit::build::render(&root, &diagnostics, toolkit::build::SearchIndex::Skip);
+                if let (false, Ok(loaded)) = (report.failed(false), toolkit::build::load(&root)) {
+                    let facts = toolkit::build::gather_facts(&root, &loaded);
+                    let pages: [Box<dyn toolkit::outputs::Output>; 1] = [Box::new(toolkit::outputs::pages::Pages)];
+                    let _ = toolkit::build::render(&root, &loaded, &facts, &pages, &toolkit::outputs::Memory::default());
                 }
                 report
             }));

@@ -33,7 +33,7 @@ fn strict_check_reports_nothing_but_forthcoming_targets() {
     assert!(!report.failed(true));
     // Each forthcoming reference names a part the table of contents declares without text (and
     // when the toolkit is complete there are none, which passes too).
-    let loaded = toolkit::build::load(&project_root(), &toolkit::diagnostics::Diagnostics::new()).unwrap();
+    let loaded = toolkit::build::load(&project_root()).unwrap();
     for diagnostic in report.diagnostics.iter().filter(|d| d.severity == toolkit::diagnostics::Severity::Forthcoming) {
         let target = toolkit::model::Target::parse(diagnostic.subject.as_deref().unwrap_or_default()).unwrap();
         assert_eq!(loaded.site.target_state(&target), toolkit::model::TargetState::Forthcoming, "{diagnostic}");

@@ -8,14 +8,12 @@ use std::process::Command;
 
 use common::{Project, project_root};
 use serde_json::{Value, json};
-use toolkit::diagnostics::Diagnostics;
 use toolkit::search::analyzer::{Analyzer, stem_overrides, stop_words};
 use toolkit::search::index::LanguageIndex;
 use toolkit::search::{documents, query};
 
 fn index(lang: &str) -> LanguageIndex {
-    let diagnostics = Diagnostics::new();
-    let loaded = toolkit::build::load(&project_root(), &diagnostics).expect("the real content loads");
+    let loaded = toolkit::build::load(&project_root()).unwrap_or_else(|p| panic!("the real content loads:\n{p}"));
     LanguageIndex::build(lang, documents::collect(&loaded.site, &loaded.ui, lang), None).unwrap()
 }
 
@@ -130,8 +128,7 @@ const TEXTS: &[(&str, &str)] = &[
 ];
 
 fn generate_vectors() -> Value {
-    let diagnostics = Diagnostics::new();
-    let loaded = toolkit::build::load(&project_root(), &diagnostics).expect("the real content loads");
+    let loaded = toolkit::build::load(&project_root()).unwrap_or_else(|p| panic!("the real content loads:\n{p}"));
     let mut languages = serde_json::Map::new();
     for lang in ["en", "fr", "es", "zh"] {
         let analyzer = Analyzer::new(lang);

@@ -10,15 +10,13 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
-use toolkit::diagnostics::Diagnostics;
 use toolkit::translation::status::{self, State, Status};
 use toolkit::translation::{diff, stamp};
 
 const FR_CHALLENGE: &str = "content/fr/1/1.1/a.md";
 
 fn status_of(project: &Project) -> Status {
-    let diagnostics = Diagnostics::new();
-    let loaded = toolkit::build::load(project.root(), &diagnostics).expect("loads");
+    let loaded = toolkit::build::load_with_errors(project.root()).unwrap_or_else(|p| panic!("loads:\n{p}"));
     status::compute(project.root(), &loaded.site, &loaded.ui, Some("fr"))
 }
 
@@ -31,8 +29,7 @@ fn state_of(status: &Status, label: &str) -> State {
 }
 
 fn stamp_files(project: &Project, files: &[&str]) {
-    let diagnostics = Diagnostics::new();
-    let loaded = toolkit::build::load(project.root(), &diagnostics).expect("loads");
+    let loaded = toolkit::build::load_with_errors(project.root()).unwrap_or_else(|p| panic!("loads:\n{p}"));
     for file in files {
         stamp::stamp(project.root(), &loaded.site, Path::new(file), Some("fr")).unwrap_or_else(|e| panic!("{e}"));
     }
@@ -51,8 +48,7 @@ fn git(project: &Project, args: &[&str]) {
 }
 
 fn english_diff(project: &Project, file: &str) -> String {
-    let diagnostics = Diagnostics::new();
-    let loaded = toolkit::build::load(project.root(), &diagnostics).expect("loads");
+    let loaded = toolkit::build::load_with_errors(project.root()).unwrap_or_else(|p| panic!("loads:\n{p}"));
     diff::english_changes(project.root(), &loaded.site, Path::new(file)).unwrap()
 }
 

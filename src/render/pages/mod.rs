@@ -1,0 +1,246 @@
+//! Every page of the site, from the model to HTML through the theme's templates: what all pages
+//! share here, each kind of page in a module of its own.
+
+mod case_study;
+mod challenge;
+mod chapter;
+mod handout;
+mod home;
+mod navigation;
+mod reference;
+mod search;
+mod sitemap;
+mod status_page;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostics::Diagnostic;
+use crate::localize::{Localizer, Msg};
+use crate::outputs::Sink;
+use crate::markdown::{Document, GoodPractice, Node};
+use crate::model::{Challenge, InLanguage, Site, TocChallenge};
+use crate::render::html::{PageWriter, lang_attr};
+use crate::paths;
+use crate::render::theme::Theme;
+use crate::translation::status;
+
+/// A finished page: where it goes (relative to the output folder) and its text.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub path: String,
+    pub lang: Option<String>,
+    pub body: String,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    code: String,
+    tag: String,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    title: String,
+    href: String,
+}
+
+/// An entry in a list of chapters, sections, challenges or case studies.
+#[derive(Serialize, Clone)]
+struct Entry {
+    id: String,
+    title: String,
+    href: Option<String>,
+    /// ` lang="en"` when the title is a fallback, else empty.
+    lang: String,
+    children: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct Practice {
+    anchor: String,
+    number: usize,
+    /// The heading as plain text, for the list of a challenge's good practices.
+    title: String,
+    heading: String,
+    body: String,
+}
+
+impl Practice {
+    fn new(writer: &PageWriter, practice: &GoodPractice, anchor: String, number: usize, challenge: &Challenge) -> Practice {
+        let doc = challenge.info.file.to_string_lossy();
+        Practice {
+            anchor,
+            number,
+            title: writer.plain(&practice.heading),
+            heading: writer.html(&practice.heading, &challenge.footnotes, &doc).trim().to_string(),
+            body: writer.html(&practice.body, &challenge.footnotes, &doc),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Note {
+    id: String,
+    back: String,
+    number: usize,
+    body: String,
+}
+
+/// What pages need from outside the model, gathered by `build` beforehand, so that rendering
+/// reads nothing from the disk, git or the clock and is a function of its inputs. (Outputs
+/// other than pages need none: `Facts::default()`.)
+#[derive(Default)]
+pub struct Facts {
+    /// The translation status, for the translators' page.
+    pub status: status::Status,
+    /// The day of the build, in days since 1970-01-01 (`SOURCE_DATE_EPOCH` fixes it).
+    pub build_day: i64,
+    /// Languages whose search needs a stemmer script, which the theme has.
+    pub stemmers: std::collections::BTreeSet<String>,
+}
+
+pub struct Renderer<'a> {
+    pub facts: &'a Facts,
+    pub site: &'a Site,
+    pub ui: &'a Localizer,
+    pub theme: &'a Theme,
+}
+
+impl<'a> Renderer<'a> {
+    /// Renders every page, in parallel, into `sink` as each is ready; returns the number of
+    /// pages per language (`""` for pages in no language).
+    pub fn write_all(&self, sink: &dyn Sink) -> Result<BTreeMap<String, usize>, Vec<Diagnostic>> {
+        let mut jobs: Vec<Box<dyn Fn() -> Result<Page, Diagnostic> + Sync + '_>> = Vec::new();
+        jobs.push(Box::new(|| self.chooser()));
+        jobs.push(Box::new(|| self.not_found()));
+        jobs.push(Box::new(|| self.status()));
+        for language in &self.site.config.languages {
+            let lang = language.code.as_str();
+            jobs.push(Box::new(move || self.home(lang)));
+            jobs.push(Box::new(move || self.sources(lang)));
+            jobs.push(Box::new(move || self.glossary(lang)));
+            jobs.push(Box::new(move || self.search(lang)));
+            jobs.push(Box::new(move || self.case_study_index(lang)));
+            jobs.push(Box::new(move || self.offline(lang)));
+            for chapter in &self.site.toc.chapters {
+                jobs.push(Box::new(move || self.chapter(lang, chapter.number)));
+            }
+            for section in self.site.toc.sections().filter(|s| s.published) {
+                jobs.push(Box::new(move || self.section(lang, &section.id)));
+            }
+            for challenge in self.site.toc.published_challenges() {
+                jobs.push(Box::new(move || self.challenge(lang, challenge)));
+            }
+            for slug in self.site.case_study_slugs() {
+                jobs.push(Box::new(move || self.case_study(lang, slug)));
+            }
+            for chapter in self.site.toc.chapters.iter().filter(|c| c.sections.iter().any(|s| s.published)) {
+                jobs.push(Box::new(move || self.handout(lang, chapter.number)));
+            }
+        }
+        // Only where each page went is kept, for the sitemap: not the pages themselves.
+        let results: Vec<Result<(String, Option<String>), Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let page = job()?;
+                sink.put(&page.path, page.body.as_bytes())
+                    .map_err(|e| Diagnostic::error(&page.path, None, format!("The page could not be written: {e}.")))?;
+                Ok((page.path, page.lang))
+            })
+            .collect();
+        let mut placed = Vec::new();
+        let mut problems = Vec::new();
+        for result in results {
+            match result {
+                Ok(page) => placed.push(page),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let sitemap = self.sitemap(&placed);
+        sink.put(&sitemap.path, sitemap.body.as_bytes())
+            .map_err(|e| vec![Diagnostic::error(&sitemap.path, None, format!("The sitemap could not be written: {e}."))])?;
+        let mut counts = BTreeMap::new();
+        for (_, lang) in placed {
+            *counts.entry(lang.unwrap_or_default()).or_default() += 1;
+        }
+        Ok(counts)
+    }
+
+    fn tag(&self, lang: &str) -> String {
+        self.site.config.language(lang).map_or_else(|| lang.to_string(), |l| l.tag.clone())
+    }
+
+    fn t(&self, lang: &str, id: Msg, args: &[(&str, &str)]) -> String {
+        self.ui.text(lang, id, args)
+    }
+
+    fn site_title(&self, lang: &str) -> String {
+        self.site.home(lang).map(|h| h.item.title.clone()).unwrap_or_default()
+    }
+
+    /// What every page's layout needs: language, way to the root, switcher, main links.
+    /// `folder_in` gives this page's folder in another language.
+    fn base(&self, lang: &str, folder: &str, title: &str, folder_in: impl Fn(&str) -> String) -> Context {
+        let root = paths::root_from(folder);
+        let mut context = Context::new();
+        let alternates = self.language_links(&root, Some(lang), folder_in);
+        let site_title = self.site_title(lang);
+        context.insert("lang", lang);
+        context.insert("tag", &self.tag(lang));
+        context.insert("csp", &crate::render::csp::policy(crate::render::csp::Scripts::Site, &[]));
+        context.insert("reference_tag", &self.tag(self.site.default_language()));
+        context.insert("root", &root);
+        context.insert("assets", &format!("{root}assets/"));
+        context.insert("site_title", &site_title);
+        context
+            .insert("title", &if title.is_empty() || title == site_title { site_title.clone() } else { format!("{title} – {site_title}") });
+        context.insert("alternates", &alternates);
+        let href = |folder: String| paths::href(&root, &folder, None);
+        context.insert("home_href", &href(paths::home(lang)));
+        context.insert("sources_href", &href(paths::sources(lang)));
+        context.insert("glossary_href", &href(paths::glossary(lang)));
+        context.insert("case_studies_href", &href(paths::case_studies(lang)));
+        context.insert("search_href", &href(paths::search(lang)));
+        context.insert("chooser_href", &paths::href(&root, "", None));
+        context
+    }
+
+    fn page(&self, lang: &str, folder: String, template: &str, context: &Context) -> Result<Page, Diagnostic> {
+        Ok(Page { path: format!("{folder}index.html"), lang: Some(lang.to_string()), body: self.theme.render(lang, template, context)? })
+    }
+
+    fn writer(&self, lang: &'a str, folder: &str) -> PageWriter<'a> {
+        PageWriter::new(self.site, self.ui, lang, folder)
+    }
+
+    fn document_html(&self, writer: &PageWriter<'_>, document: &Document, doc: &str) -> String {
+        writer.html(&document.nodes, &document.footnotes, doc)
+    }
+
+    fn notes(&self, writer: &PageWriter<'_>) -> Vec<Note> {
+        writer
+            .notes_html()
+            .into_iter()
+            .map(|(number, body)| Note {
+                id: paths::note_anchor(&writer.id_prefix, number),
+                back: paths::note_call_anchor(&writer.id_prefix, number, 1),
+                number,
+                body,
+            })
+            .collect()
+    }
+
+    fn fallback_attr<T>(&self, found: &InLanguage<'_, T>, lang: &str) -> String {
+        lang_attr(found.lang, &self.tag(lang), self.site)
+    }
+}

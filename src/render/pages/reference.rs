@@ -1,0 +1,95 @@
+//! The sources page and the glossary.
+
+use super::*;
+
+impl Renderer<'_> {
+    pub(super) fn sources(&self, lang: &str) -> Result<Page, Diagnostic> {
+        #[derive(Serialize)]
+        struct SourceView {
+            key: String,
+            label: String,
+            title: String,
+            title_lang: String,
+            note: Option<String>,
+            note_lang: String,
+            author: Option<String>,
+            /// Authors and publishers are given as they publish, in English.
+            author_lang: String,
+            year: Option<String>,
+            url: Option<String>,
+            cited_in: Vec<Entry>,
+        }
+        let folder = paths::sources(lang);
+        let heading = self.t(lang, Msg::Sources, &[]);
+        let mut context = self.base(lang, &folder, &heading, paths::sources);
+        let writer = self.writer(lang, &folder);
+        let default = self.site.default_language();
+        let tag = self.tag(lang);
+        let sources: Vec<SourceView> = self
+            .site
+            .sources
+            .list
+            .iter()
+            .map(|source| {
+                let (title, title_lang) = source.title(lang, default);
+                let note = source.note(lang, default);
+                SourceView {
+                    key: source.key.clone(),
+                    label: source.label.clone(),
+                    title: title.to_string(),
+                    title_lang: lang_attr(title_lang, &tag, self.site),
+                    note: note.map(|(n, _)| n.to_string()),
+                    note_lang: note.map(|(_, l)| lang_attr(l, &tag, self.site)).unwrap_or_default(),
+                    author: source.author(lang, default).map(|(a, _)| a.to_string()),
+                    author_lang: source.author(lang, default).map(|(_, l)| lang_attr(l, &tag, self.site)).unwrap_or_default(),
+                    year: source.year.clone(),
+                    url: source.url.clone(),
+                    cited_in: self.places_referring(
+                        lang,
+                        &writer,
+                        |node| matches!(node, Node::Citation(c) if c.items.iter().any(|i| i.key == source.key)),
+                    ),
+                }
+            })
+            .collect();
+        context.insert("heading", &heading);
+        context.insert("sources", &sources);
+        self.page(lang, folder, "sources.html", &context)
+    }
+
+    pub(super) fn glossary(&self, lang: &str) -> Result<Page, Diagnostic> {
+        #[derive(Serialize)]
+        struct TermView {
+            id: String,
+            abbr: Option<String>,
+            term: String,
+            lang: String,
+            english: Option<String>,
+        }
+        let folder = paths::glossary(lang);
+        let heading = self.t(lang, Msg::Glossary, &[]);
+        let mut context = self.base(lang, &folder, &heading, paths::glossary);
+        let tag = self.tag(lang);
+        let reference = self.site.reference();
+        let english_of = |id: &str| reference.glossary.as_ref().and_then(|g| g.terms.iter().find(|t| t.id == id)).map(|t| t.term.clone());
+        let mut terms: Vec<TermView> = self
+            .site
+            .glossary(lang)
+            .into_iter()
+            .map(|found| TermView {
+                id: found.item.id.clone(),
+                abbr: found.item.abbr.clone(),
+                term: found.item.term.clone(),
+                lang: lang_attr(found.lang, &tag, self.site),
+                english: (lang != reference.code).then(|| english_of(&found.item.id)).flatten(),
+            })
+            .collect();
+        let sort_key = |t: &TermView| t.abbr.clone().unwrap_or_else(|| t.term.clone()).to_lowercase();
+        terms.sort_by_key(sort_key);
+        let (abbreviations, vocabulary): (Vec<TermView>, Vec<TermView>) = terms.into_iter().partition(|t| t.abbr.is_some());
+        context.insert("heading", &heading);
+        context.insert("abbreviations", &abbreviations);
+        context.insert("terms", &vocabulary);
+        self.page(lang, folder, "glossary.html", &context)
+    }
+}

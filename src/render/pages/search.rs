@@ -1,0 +1,46 @@
+//! The search page (the search itself runs in the browser, see `themes/default/static/search/`).
+
+use super::*;
+
+impl Renderer<'_> {
+    /// The search page: a form that works as a link (`?q=`), results filled in by `search.js`
+    /// from the index files under `search/<lang>/`.
+    pub(super) fn search(&self, lang: &str) -> Result<Page, Diagnostic> {
+        #[derive(Serialize)]
+        struct ChapterOption {
+            number: u32,
+            title: String,
+        }
+        let folder = paths::search(lang);
+        let heading = self.t(lang, Msg::Search, &[]);
+        let mut context = self.base(lang, &folder, &heading, paths::search);
+        let chapters: Vec<ChapterOption> = self
+            .site
+            .toc
+            .chapters
+            .iter()
+            .map(|c| {
+                let title = self.site.chapter(lang, c.number).map(|f| f.item.title.clone()).unwrap_or_default();
+                ChapterOption {
+                    number: c.number,
+                    title: self.t(lang, Msg::ChapterHeading, &[("number", &c.number.to_string()), ("title", &title)]),
+                }
+            })
+            .collect();
+        context.insert("heading", &heading);
+        context.insert("chapters", &chapters);
+        context.insert("search_data", &format!("{}search/{lang}/", paths::root_from(&folder)));
+        // Languages with a stemmer in the theme (Chinese needs none).
+        context.insert("stemmer", &self.facts.stemmers.contains(lang).then(|| paths::stemmer_script(lang)));
+        // "{ $count } results for “{ $query }”": the script picks the form for its count with
+        // the browser's plural rules, and fills in `{count}` and `{query}`.
+        let form = |count: i64| {
+            let text = self.ui.get(lang, Msg::SearchResults, &[("count", count.into()), ("query", "{query}".into())]);
+            if count == 0 { text } else { text.replace(&count.to_string(), "{count}") }
+        };
+        let forms: BTreeMap<&str, String> =
+            [("zero", form(0)), ("one", form(1)), ("other", form(7)), ("many", form(1_000_000))].into_iter().collect();
+        context.insert("result_forms", &serde_json::to_string(&forms).unwrap_or_default());
+        self.page(lang, folder, "search.html", &context)
+    }
+}
