@@ -4,8 +4,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, LineIndex};
-use crate::frontmatter::explain_toml_error;
+use crate::diagnostics::Diagnostic;
+use crate::frontmatter::toml_file;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,10 +32,7 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let relative = Path::new("content").join("toolkit.toml");
         let text = crate::text_file::read(root, &relative)?;
-        let config: Config = toml::from_str(&text).map_err(|error| {
-            let line = error.span().map(|span| LineIndex::new(&text).line_of(span.start));
-            Diagnostic::error(&relative, line, explain_toml_error(&error, "The site settings"))
-        })?;
+        let config: Config = toml_file(&relative, &text, "The site settings")?;
         config.validate(&relative)?;
         Ok(config)
     }

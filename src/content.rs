@@ -275,8 +275,7 @@ fn check_top_level(root: &Path, config: &Config, diagnostics: &Diagnostics) {
 }
 
 fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<String>) -> FileInfo {
-    let translates_line =
-        translates.as_ref().and_then(|_| text.lines().position(|l| l.trim_start().starts_with("translates")).map(|i| i as u32 + 1));
+    let translates_line = translates.as_ref().and_then(|_| frontmatter::setting_line(text, "translates"));
     let (kind, id) = match place {
         Place::Home => (FileKind::Home, String::new()),
         Place::Glossary => (FileKind::Glossary, String::new()),
@@ -427,15 +426,14 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
             })
         }
         Place::Glossary => {
-            let index = LineIndex::new(&text);
-            let raw: GlossaryFile = match toml::from_str(&text) {
+            let raw: GlossaryFile = match frontmatter::toml_file(file, &text, "The glossary") {
                 Ok(raw) => raw,
-                Err(error) => {
-                    let line = error.span().map(|s| index.line_of(s.start));
-                    problems.push(Diagnostic::error(file, line, frontmatter::explain_toml_error(&error, "The glossary")));
+                Err(problem) => {
+                    problems.push(problem);
                     return None;
                 }
             };
+            let index = LineIndex::new(&text);
             let mut terms: Vec<Term> = Vec::new();
             for raw_term in raw.term {
                 let line = index.line_of(raw_term.id.span().start);
@@ -466,9 +464,7 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
 }
 
 fn line_of_setting(text: &str, name: &str) -> u32 {
-    text.lines()
-        .position(|l| l.trim_start().strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('=')))
-        .map_or(1, |i| i as u32 + 1)
+    frontmatter::setting_line(text, name).unwrap_or(1)
 }
 
 /// The table of contents is what the reference language declares: chapters, their sections,

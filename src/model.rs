@@ -360,7 +360,8 @@ impl Site {
     }
 
     /// Has the English original of this translated file changed since it was stamped?
-    /// (Readers of the translation are told; see `translation::status` for translators.)
+    /// (Readers of the translation are told; `translation::status` tells translators why, by the
+    /// same rule, `frontmatter::outdated`.)
     pub fn is_outdated(&self, translated: &FileInfo) -> bool {
         let reference = self.reference();
         if translated.file.starts_with(std::path::Path::new("content").join(&reference.code)) {
@@ -370,7 +371,7 @@ impl Site {
             .files()
             .into_iter()
             .find(|english| english.path == translated.path)
-            .is_some_and(|english| translated.translates.as_deref() != Some(english.hash.as_str()))
+            .is_some_and(|english| !crate::frontmatter::outdated(translated.translates.as_deref(), &english.hash).is_current())
     }
 
     /// Is this target published (it has a page), forthcoming (declared only), or unknown?

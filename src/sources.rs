@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
-use crate::frontmatter::explain_toml_error;
+use crate::frontmatter::toml_file;
 
 /// A source's texts in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -118,11 +118,8 @@ struct RawSource {
 }
 
 pub fn parse(file: &Path, text: &str, languages: &[&str]) -> Result<(Sources, Vec<Diagnostic>), Diagnostic> {
+    let raw: RawFile = toml_file(file, text, "The list of sources")?;
     let index = LineIndex::new(text);
-    let raw: RawFile = toml::from_str(text).map_err(|error| {
-        let line = error.span().map(|span| index.line_of(span.start));
-        Diagnostic::error(file, line, explain_toml_error(&error, "The list of sources"))
-    })?;
     let mut problems = Vec::new();
     let mut list: Vec<Source> = Vec::new();
     for raw in raw.sources {

@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::frontmatter::read_translates;
 use crate::model::Site;
 use crate::translation::history;
-use crate::translation::status::{english_counterpart, ftl_stamp};
+use crate::translation::status::english_counterpart;
 
 pub fn english_changes(root: &Path, site: &Site, file: &Path) -> Result<String, Diagnostic> {
     let english = english_counterpart(site, file).ok_or_else(|| {
@@ -15,12 +16,7 @@ pub fn english_changes(root: &Path, site: &Site, file: &Path) -> Result<String, 
         .map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
     let current = std::fs::read_to_string(root.join(&english))
         .map_err(|_| Diagnostic::error(file, None, format!("Its English original {} does not exist.", display_path(&english))))?;
-    let stamp = match file.extension().and_then(|e| e.to_str()) {
-        Some("ftl") => ftl_stamp(&text),
-        Some("md") => front_matter_stamp(&text),
-        Some("toml") => text.parse::<toml::Table>().ok().and_then(|t| t.get("translates").and_then(|v| v.as_str().map(String::from))),
-        _ => None,
-    };
+    let stamp = read_translates(file, &text);
     let english_name = display_path(&english);
     let Some(stamp) = stamp else {
         return Ok(format!(
@@ -41,14 +37,4 @@ pub fn english_changes(root: &Path, site: &Site, file: &Path) -> Result<String, 
     let commit = old.commit.as_deref().unwrap_or_default();
     let short = &commit[..commit.len().min(10)];
     Ok(history::unified(&old.text, &current, &format!("{english_name} (as translated, {short})"), &format!("{english_name} (now)")))
-}
-
-fn front_matter_stamp(text: &str) -> Option<String> {
-    let mut lines = text.lines();
-    if lines.next()?.trim_end() != "+++" {
-        return None;
-    }
-    lines.take_while(|l| l.trim_end() != "+++").find_map(|l| {
-        l.trim_start().strip_prefix("translates").map(|rest| rest.trim_start_matches([' ', '=']).trim().trim_matches('"').to_string())
-    })
 }

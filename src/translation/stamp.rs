@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::frontmatter::{in_file_format, set_translates};
 use crate::hash::text_hash;
 use crate::model::Site;
 use crate::translation::status::{english_counterpart, source_hash};
@@ -29,18 +30,7 @@ pub fn stamp(root: &Path, site: &Site, file: &Path, sources_lang: Option<&str>) 
     let hash = text_hash(&english_text);
     let text = std::fs::read_to_string(root.join(file))
         .map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
-    let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let stamped = match extension {
-        "md" => in_file_format(&text, |text| set_front_matter(text, &hash))
-            .ok_or_else(|| Diagnostic::error(file, Some(1), "The file has no settings block (+++ ... +++) to record the stamp in."))?,
-        "ftl" => in_file_format(&text, |text| Some(set_ftl_stamp(text, &hash))).unwrap_or_default(),
-        "toml" => {
-            let mut problem = None;
-            in_file_format(&text, |text| set_toml_key(text, &hash).map_err(|message| problem = Some(message)).ok())
-                .ok_or_else(|| Diagnostic::error(file, None, problem.unwrap_or_default()))?
-        }
-        _ => return Err(Diagnostic::error(file, None, "Only .md, .toml and .ftl translations can be stamped.")),
-    };
+    let stamped = set_translates(file, &text, &hash)?;
     write(root, file, &stamped)?;
     Ok(format!("{shown}: stamped as translating {} ({hash})", display_path(&english)))
 }
@@ -49,56 +39,30 @@ fn write(root: &Path, file: &Path, text: &str) -> Result<(), Diagnostic> {
     std::fs::write(root.join(file), text).map_err(|error| Diagnostic::error(file, None, format!("The file could not be written: {error}.")))
 }
 
-/// Sets `translates = "HASH"` inside the `+++` block, replacing an earlier stamp.
-pub fn set_front_matter(text: &str, hash: &str) -> Option<String> {
-    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
-    if lines.first()?.trim_end() != "+++" {
-        return None;
-    }
-    let close = lines.iter().skip(1).position(|l| l.trim_end() == "+++")? + 1;
-    let stamp = format!("translates = \"{hash}\"\n");
-    match lines[1..close].iter().position(|l| l.trim_start().starts_with("translates")) {
-        Some(at) => lines[at + 1] = &stamp,
-        None => lines.insert(close, &stamp),
-    }
-    Some(lines.concat())
-}
-
-fn set_ftl_stamp(text: &str, hash: &str) -> String {
-    let stamp = format!("# translates: {hash}\n");
-    let rest: String = text.split_inclusive('\n').filter(|l| !l.starts_with("# translates:")).collect();
-    format!("{stamp}{rest}")
-}
-
-fn set_toml_key(text: &str, hash: &str) -> Result<String, String> {
-    let mut document: toml_edit::DocumentMut = text.parse().map_err(|e| format!("The file is not valid TOML: {e}"))?;
-    document["translates"] = toml_edit::value(hash);
-    Ok(document.to_string())
-}
-
 fn stamp_sources(root: &Path, site: &Site, file: &Path, lang: &str) -> Result<String, Diagnostic> {
     if site.config.language(lang).is_none() || lang == site.default_language() {
         return Err(Diagnostic::error(file, None, format!("\"{lang}\" is not a translated language of this site.")));
     }
     let text = std::fs::read_to_string(root.join(file))
         .map_err(|error| Diagnostic::error(file, None, format!("The file could not be read: {error}.")))?;
-    let windows = text.contains("\r\n");
-    let mut document: toml_edit::DocumentMut =
-        text.replace("\r\n", "\n").parse().map_err(|e| Diagnostic::error(file, None, format!("The file is not valid TOML: {e}")))?;
     let mut stamped = Vec::new();
-    if let Some(array) = document.get_mut("source").and_then(|s| s.as_array_of_tables_mut()) {
-        for table in array.iter_mut() {
-            let key = table.get("key").and_then(|k| k.as_str()).unwrap_or_default().to_string();
-            let Some(source) = site.sources.get(&key) else { continue };
-            let Some(translation) = table.get_mut(lang).and_then(|t| t.as_table_like_mut()) else { continue };
-            if translation.get("title").is_some() {
-                translation.insert("translates", toml_edit::value(source_hash(source)));
-                stamped.push(key);
+    let written = in_file_format(&text, |text| {
+        let mut document: toml_edit::DocumentMut =
+            text.parse().map_err(|e| Diagnostic::error(file, None, format!("The file is not valid TOML: {e}")))?;
+        if let Some(array) = document.get_mut("source").and_then(|s| s.as_array_of_tables_mut()) {
+            for table in array.iter_mut() {
+                let key = table.get("key").and_then(|k| k.as_str()).unwrap_or_default().to_string();
+                let Some(source) = site.sources.get(&key) else { continue };
+                let Some(translation) = table.get_mut(lang).and_then(|t| t.as_table_like_mut()) else { continue };
+                if translation.get("title").is_some() {
+                    translation.insert("translates", toml_edit::value(source_hash(source)));
+                    stamped.push(key);
+                }
             }
         }
-    }
-    let written = document.to_string();
-    write(root, file, &if windows { written.replace('\n', "\r\n") } else { written })?;
+        Ok(document.to_string())
+    })?;
+    write(root, file, &written)?;
     Ok(format!("{}: stamped the {lang} texts of {} sources ({})", display_path(file), stamped.len(), stamped.join(", ")))
 }
 
@@ -130,46 +94,5 @@ pub fn project_file(root: &Path, file: &Path) -> Result<PathBuf, Diagnostic> {
                 absolute_root.display()
             ),
         )),
-    }
-}
-
-/// Applies `change` to `text` as if it had Unix line endings and no byte-order mark, and gives
-/// the result back in the file's own format (Windows line endings stay Windows line endings).
-fn in_file_format(text: &str, change: impl FnOnce(&str) -> Option<String>) -> Option<String> {
-    let (bom, body) = match text.strip_prefix('\u{feff}') {
-        Some(body) => ("\u{feff}", body),
-        None => ("", text),
-    };
-    let windows = body.contains("\r\n");
-    let changed = change(&body.replace("\r\n", "\n"))?;
-    Some(format!("{bom}{}", if windows { changed.replace('\n', "\r\n") } else { changed }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stamps_front_matter_once() {
-        let text = "+++\nstatement = \"x\"\n+++\n## A\n";
-        let once = set_front_matter(text, "abc").unwrap();
-        assert_eq!(once, "+++\nstatement = \"x\"\ntranslates = \"abc\"\n+++\n## A\n");
-        let twice = set_front_matter(&once, "def").unwrap();
-        assert_eq!(twice, "+++\nstatement = \"x\"\ntranslates = \"def\"\n+++\n## A\n");
-        assert!(set_front_matter("## no settings\n", "x").is_none());
-    }
-
-    #[test]
-    fn stamps_fluent_and_toml_files() {
-        assert_eq!(set_ftl_stamp("# translates: old\na = b\n", "new"), "# translates: new\na = b\n");
-        let toml = set_toml_key("[[term]]\nid = \"x\"\nterm = \"y\"\n", "h").unwrap();
-        assert!(toml.starts_with("translates = \"h\"\n"), "{toml}");
-    }
-
-    #[test]
-    fn keeps_the_line_endings_and_mark_of_the_file() {
-        let windows = "\u{feff}+++\r\nstatement = \"x\"\r\n+++\r\n## A\r\n";
-        let stamped = in_file_format(windows, |t| set_front_matter(t, "abc")).unwrap();
-        assert_eq!(stamped, "\u{feff}+++\r\nstatement = \"x\"\r\ntranslates = \"abc\"\r\n+++\r\n## A\r\n");
     }
 }
