@@ -2,15 +2,42 @@
 
 use super::*;
 
+#[derive(Serialize)]
+struct CaseStudiesPage {
+    #[serde(flatten)]
+    layout: Layout,
+    heading: String,
+    case_studies: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct CaseStudyPage<'a> {
+    #[serde(flatten)]
+    layout: Layout,
+    heading: &'a str,
+    authors: Option<&'a str>,
+    url: Option<&'a str>,
+    body: String,
+    notes: Vec<Note>,
+    content_lang: String,
+    /// The case study in the language it falls back to, when it has no translation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fallback_href: Option<String>,
+    /// The case study in the reference language, when its translation is out of date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outdated_href: Option<String>,
+    cited_in: Vec<Entry>,
+    breadcrumbs: Vec<Crumb>,
+}
+
 impl Renderer<'_> {
     pub(super) fn case_study_index(&self, lang: &str) -> Result<Page, Diagnostic> {
         let folder = paths::case_studies(lang);
         let heading = self.t(lang, Msg::CaseStudies, &[]);
-        let mut context = self.base(lang, &folder, &heading, paths::case_studies);
+        let layout = self.base(lang, &folder, &heading, paths::case_studies);
         let root = paths::root_from(&folder);
-        context.insert("heading", &heading);
-        context.insert("case_studies", &self.case_study_entries(lang, &root, None));
-        self.page(lang, folder, "case-studies.html", &context)
+        let view = CaseStudiesPage { layout, heading, case_studies: self.case_study_entries(lang, &root, None) };
+        self.render_view(lang, folder, "case-studies.html", &view)
     }
 
     pub(super) fn case_study(&self, lang: &str, slug: &str) -> Result<Page, Diagnostic> {
@@ -19,29 +46,34 @@ impl Renderer<'_> {
             return Err(Diagnostic::error("content", None, format!("Case study {slug} has no text.")));
         };
         let study = found.item;
-        let mut context = self.base(lang, &folder, &study.title, |l| paths::case_study(l, slug));
+        let layout = self.base(lang, &folder, &study.title, |l| paths::case_study(l, slug));
         let writer = self.writer(lang, &folder);
-        context.insert("heading", &study.title);
-        context.insert("authors", &study.authors);
-        context.insert("url", &study.url);
-        context.insert("body", &self.document_html(&writer, &study.body, &study.info.path));
-        context.insert("notes", &self.notes(&writer));
-        context.insert("content_lang", &self.fallback_attr(&found, lang));
-        if found.is_fallback(lang) {
-            context.insert("fallback_href", &paths::href(&writer.root, &paths::case_study(found.lang, slug), None));
+        let body = self.document_html(&writer, &study.body, &study.info.path);
+        let (fallback_href, outdated_href) = if found.is_fallback(lang) {
+            (Some(paths::href(&writer.root, &paths::case_study(found.lang, slug), None)), None)
         } else if self.site.is_outdated(&study.info) {
             let english = self.site.default_language();
-            context.insert("outdated_href", &paths::href(&writer.root, &paths::case_study(english, slug), None));
-        }
+            (None, Some(paths::href(&writer.root, &paths::case_study(english, slug), None)))
+        } else {
+            (None, None)
+        };
         let target = format!("case-studies/{slug}");
-        context.insert("cited_in", &self.places_referring(lang, &writer, |node| matches!(node, Node::RefStart(t) if *t == target)));
-        context.insert(
-            "breadcrumbs",
-            &vec![
+        let view = CaseStudyPage {
+            layout,
+            heading: &study.title,
+            authors: study.authors.as_deref(),
+            url: study.url.as_deref(),
+            body,
+            notes: self.notes(&writer),
+            content_lang: self.fallback_attr(&found, lang),
+            fallback_href,
+            outdated_href,
+            cited_in: self.places_referring(lang, &writer, |node| matches!(node, Node::RefStart(t) if *t == target)),
+            breadcrumbs: vec![
                 Crumb { title: self.site_title(lang), href: paths::href(&writer.root, &paths::home(lang), None) },
                 Crumb { title: self.t(lang, Msg::CaseStudies, &[]), href: paths::href(&writer.root, &paths::case_studies(lang), None) },
             ],
-        );
-        self.page(lang, folder, "case-study.html", &context)
+        };
+        self.render_view(lang, folder, "case-study.html", &view)
     }
 }

@@ -2,6 +2,31 @@
 
 use super::*;
 
+#[derive(Serialize)]
+struct ChallengePage<'a> {
+    #[serde(flatten)]
+    layout: Layout,
+    heading: String,
+    statement: &'a str,
+    practices: Vec<Practice>,
+    notes: Vec<Note>,
+    content_lang: String,
+    /// The challenge in the language it falls back to, when it has no translation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fallback_href: Option<String>,
+    /// The challenge in the reference language, when its translation is out of date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outdated_href: Option<String>,
+    /// The "not prescriptive" note of the home page, when the language has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note_lang: Option<String>,
+    previous: Option<Entry>,
+    next: Option<Entry>,
+    breadcrumbs: Vec<Crumb>,
+}
+
 impl Renderer<'_> {
     pub(super) fn challenge(&self, lang: &str, entry: &TocChallenge) -> Result<Page, Diagnostic> {
         let id = entry.id.as_str();
@@ -11,7 +36,7 @@ impl Renderer<'_> {
         };
         let challenge: &Challenge = found.item;
         let heading = self.t(lang, Msg::ChallengeHeading, &[("id", id)]);
-        let mut context =
+        let layout =
             self.base(lang, &folder, &format!("{heading}{}{}", self.t(lang, Msg::LabelSeparator, &[]), challenge.statement), |l| {
                 paths::section_or_challenge(l, id)
             });
@@ -23,29 +48,34 @@ impl Renderer<'_> {
         }
         let practices: Vec<Practice> =
             challenge.practices.iter().enumerate().map(|(i, p)| Practice::new(&writer, p, p.anchor.clone(), i + 1, challenge)).collect();
-        context.insert("id", id);
-        context.insert("heading", &heading);
-        context.insert("statement", &challenge.statement);
-        context.insert("practices", &practices);
-        context.insert("notes", &self.notes(&writer));
-        context.insert("content_lang", &self.fallback_attr(&found, lang));
-        if found.is_fallback(lang) {
-            context.insert("fallback_href", &paths::href(&writer.root, &paths::section_or_challenge(found.lang, id), None));
+        let (fallback_href, outdated_href) = if found.is_fallback(lang) {
+            (Some(paths::href(&writer.root, &paths::section_or_challenge(found.lang, id), None)), None)
         } else if self.site.is_outdated(&challenge.info) {
             let english = self.site.default_language();
-            context.insert("outdated_href", &paths::href(&writer.root, &paths::section_or_challenge(english, id), None));
-        }
-        if let Some(home) = self.site.home(lang) {
-            context.insert("note", &home.item.note);
-            context.insert("note_lang", &self.fallback_attr(&home, lang));
-        }
+            (None, Some(paths::href(&writer.root, &paths::section_or_challenge(english, id), None)))
+        } else {
+            (None, None)
+        };
+        let home = self.site.home(lang);
         let published: Vec<&TocChallenge> = self.site.toc.published_challenges().collect();
         let position = published.iter().position(|c| c.id == id).unwrap_or(0);
         let neighbour = |c: Option<&&TocChallenge>| c.map(|c| self.challenge_entry(lang, &writer.root, c));
-        context.insert("previous", &neighbour(position.checked_sub(1).and_then(|p| published.get(p))));
-        context.insert("next", &neighbour(published.get(position + 1)));
         let chapter: u32 = id.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0);
-        context.insert("breadcrumbs", &self.crumbs(lang, &writer.root, chapter, Some(&entry.section)));
-        self.page(lang, folder, "challenge.html", &context)
+        let view = ChallengePage {
+            layout,
+            heading,
+            statement: &challenge.statement,
+            practices,
+            notes: self.notes(&writer),
+            content_lang: self.fallback_attr(&found, lang),
+            fallback_href,
+            outdated_href,
+            note: home.map(|h| h.item.note.as_str()),
+            note_lang: home.map(|h| self.fallback_attr(&h, lang)),
+            previous: neighbour(position.checked_sub(1).and_then(|p| published.get(p))),
+            next: neighbour(published.get(position + 1)),
+            breadcrumbs: self.crumbs(lang, &writer.root, chapter, Some(&entry.section)),
+        };
+        self.render_view(lang, folder, "challenge.html", &view)
     }
 }

@@ -2,43 +2,63 @@
 
 use super::*;
 
+#[derive(Serialize)]
+struct HandoutPage<'a> {
+    #[serde(flatten)]
+    layout: Layout,
+    page_style: String,
+    chapter_title: String,
+    number: u32,
+    edition: &'a str,
+    note: &'a str,
+    language_name: String,
+    date: String,
+    sections: Vec<SectionView>,
+    sources: Vec<SourceView>,
+    notes: Vec<Note>,
+    chapter_href: String,
+}
+
+#[derive(Serialize)]
+struct ChallengeView {
+    id: String,
+    anchor: String,
+    heading: String,
+    statement: String,
+    lang: String,
+    practices: Vec<Practice>,
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    id: String,
+    anchor: String,
+    heading: String,
+    lang: String,
+    intro: String,
+    challenges: Vec<ChallengeView>,
+}
+
+#[derive(Serialize)]
+struct SourceView {
+    label: String,
+    title: String,
+    lang: String,
+    author: Option<String>,
+    author_lang: String,
+    year: Option<String>,
+    url: Option<String>,
+}
+
 impl Renderer<'_> {
     /// A chapter as one printable document: cover, contents, every section, challenge and good
     /// practice, then the sources cited and the notes, numbered through the chapter.
     /// A chapter's printable handout (also printed alone by `toolkit handout`).
     pub fn handout(&self, lang: &str, number: u32) -> Result<Page, Diagnostic> {
-        #[derive(Serialize)]
-        struct ChallengeView {
-            id: String,
-            anchor: String,
-            heading: String,
-            statement: String,
-            lang: String,
-            practices: Vec<Practice>,
-        }
-        #[derive(Serialize)]
-        struct SectionView {
-            id: String,
-            anchor: String,
-            heading: String,
-            lang: String,
-            intro: String,
-            challenges: Vec<ChallengeView>,
-        }
-        #[derive(Serialize)]
-        struct SourceView {
-            label: String,
-            title: String,
-            lang: String,
-            author: Option<String>,
-            author_lang: String,
-            year: Option<String>,
-            url: Option<String>,
-        }
         let folder = paths::handout(lang, number);
         let chapter_title = self.site.chapter(lang, number).map(|c| c.item.title.clone()).unwrap_or_default();
         let heading = self.t(lang, Msg::ChapterHeading, &[("number", &number.to_string()), ("title", &chapter_title)]);
-        let mut context = self.base(lang, &folder, &heading, |l| paths::handout(l, number));
+        let mut layout = self.base(lang, &folder, &heading, |l| paths::handout(l, number));
         let mut writer = self.writer(lang, &folder);
         // Chapter on the cover (h1), sections h2, challenges h3, good practices h4.
         writer.heading_shift = 2;
@@ -122,7 +142,6 @@ impl Renderer<'_> {
             .collect();
         sources.sort_by_key(|s| s.label.to_lowercase());
         let home = self.site.home(lang);
-        context.insert("heading", &heading);
         // The running head and page numbers of printed pages can only be set in CSS, per page.
         let page_style = format!(
             "@page {{ @top-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); }} }}\n@page :first {{ @top-left {{ content: none; }} @bottom-right {{ content: none; }} }}",
@@ -130,20 +149,22 @@ impl Renderer<'_> {
             css_string(&self.t(lang, Msg::HandoutPage, &[]))
         );
         // A handout runs no script at all: what prints it (`toolkit handout`) must not run one either.
-        context.insert("csp", &crate::render::csp::policy(crate::render::csp::Scripts::None, &[&page_style]));
-        context.insert("page_style", &page_style);
-        context.insert("chapter_title", &chapter_title);
-        context.insert("number", &number);
-        context.insert("edition", &home.map(|h| h.item.edition.clone()).unwrap_or_default());
-        context.insert("note", &home.map(|h| h.item.note.clone()).unwrap_or_default());
-        context.insert("language_name", &self.t(lang, Msg::LanguageName, &[]));
-        context.insert("date", &self.build_date(lang));
-        context.insert("sections", &views);
-        context.insert("sources", &sources);
-        context.insert("notes", &self.notes(&writer));
-        context.insert("chapter_href", &paths::href(&writer.root, &paths::chapter(lang, number), None));
-        context.insert("sources_href", &paths::href(&writer.root, &paths::sources(lang), None));
-        self.page(lang, folder, "handout.html", &context)
+        layout.csp = crate::render::csp::policy(crate::render::csp::Scripts::None, &[&page_style]);
+        let view = HandoutPage {
+            layout,
+            page_style,
+            chapter_title,
+            number,
+            edition: home.map(|h| h.item.edition.as_str()).unwrap_or_default(),
+            note: home.map(|h| h.item.note.as_str()).unwrap_or_default(),
+            language_name: self.t(lang, Msg::LanguageName, &[]),
+            date: self.build_date(lang),
+            sections: views,
+            sources,
+            notes: self.notes(&writer),
+            chapter_href: paths::href(&writer.root, &paths::chapter(lang, number), None),
+        };
+        self.render_view(lang, folder, "handout.html", &view)
     }
 
     /// The day of the build in the reader's language.

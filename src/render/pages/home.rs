@@ -2,11 +2,49 @@
 
 use super::*;
 
+#[derive(Serialize)]
+struct ChooserPage {
+    #[serde(flatten)]
+    layout: Layout,
+    choices: Vec<Alternate>,
+    /// For each language: its tag, its site title and "choose this language" in it.
+    titles: Vec<(String, String, String)>,
+}
+
+#[derive(Serialize)]
+struct NotFoundPage {
+    #[serde(flatten)]
+    layout: Layout,
+    choices: Vec<Alternate>,
+}
+
+#[derive(Serialize)]
+struct HomePage<'a> {
+    #[serde(flatten)]
+    layout: Layout,
+    // The home page's own text, when the language has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edition: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tagline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_lang: Option<String>,
+    notes: Vec<Note>,
+    contents: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct OfflinePage {
+    #[serde(flatten)]
+    layout: Layout,
+    heading: String,
+}
+
 impl Renderer<'_> {
     pub(super) fn chooser(&self) -> Result<Page, Diagnostic> {
         let default = self.site.default_language();
-        let mut context = self.base(default, "", "", paths::home);
-        let choices = self.language_links("", None, paths::home);
         let titles: Vec<(String, String, String)> = self
             .site
             .config
@@ -14,35 +52,36 @@ impl Renderer<'_> {
             .iter()
             .map(|l| (l.tag.clone(), self.site_title(&l.code), self.t(&l.code, Msg::ChooseLanguage, &[])))
             .collect();
-        context.insert("choices", &choices);
-        context.insert("titles", &titles);
-        Ok(Page { path: "index.html".into(), lang: None, body: self.theme.render(default, "chooser.html", &context)? })
+        let view = ChooserPage { layout: self.base(default, "", "", paths::home), choices: self.language_links("", None, paths::home), titles };
+        Ok(Page { path: "index.html".into(), lang: None, body: self.html(default, "chooser.html", &view)? })
     }
 
     pub(super) fn not_found(&self) -> Result<Page, Diagnostic> {
         // Served for any missing address, so its links start from the site's base path.
         let default = self.site.default_language();
-        let mut context = self.base(default, "", "", paths::home);
         let base = self.site.config.base_path().to_string();
-        let choices = self.language_links(&base, None, paths::home);
-        context.insert("choices", &choices);
-        context.insert("assets", &format!("{base}assets/"));
-        Ok(Page { path: "404.html".into(), lang: None, body: self.theme.render(default, "404.html", &context)? })
+        let mut layout = self.base(default, "", "", paths::home);
+        layout.assets = format!("{base}assets/");
+        let view = NotFoundPage { layout, choices: self.language_links(&base, None, paths::home) };
+        Ok(Page { path: "404.html".into(), lang: None, body: self.html(default, "404.html", &view)? })
     }
 
     pub(super) fn home(&self, lang: &str) -> Result<Page, Diagnostic> {
         let folder = paths::home(lang);
-        let mut context = self.base(lang, &folder, "", paths::home);
+        let layout = self.base(lang, &folder, "", paths::home);
         let writer = self.writer(lang, &folder);
-        if let Some(home) = self.site.home(lang) {
-            context.insert("edition", &home.item.edition);
-            context.insert("tagline", &home.item.tagline);
-            context.insert("body", &self.document_html(&writer, &home.item.body, &home.item.info.path));
-            context.insert("content_lang", &self.fallback_attr(&home, lang));
-        }
-        context.insert("notes", &self.notes(&writer));
-        context.insert("contents", &self.contents(lang, &writer.root, None));
-        self.page(lang, folder, "home.html", &context)
+        let home = self.site.home(lang);
+        let view = HomePage {
+            layout,
+            edition: home.map(|h| h.item.edition.as_str()),
+            tagline: home.map(|h| h.item.tagline.as_str()),
+            body: home.map(|h| self.document_html(&writer, &h.item.body, &h.item.info.path)),
+            content_lang: home.map(|h| self.fallback_attr(&h, lang)),
+            // After the body, whose notes they are.
+            notes: self.notes(&writer),
+            contents: self.contents(lang, &writer.root, None),
+        };
+        self.render_view(lang, folder, "home.html", &view)
     }
 
     /// What a reader without a connection sees instead of a page not kept on the device. Not a
@@ -50,8 +89,7 @@ impl Renderer<'_> {
     pub(super) fn offline(&self, lang: &str) -> Result<Page, Diagnostic> {
         let folder = paths::offline(lang);
         let heading = self.t(lang, Msg::OfflinePageTitle, &[]);
-        let mut context = self.base(lang, &folder, &heading, paths::offline);
-        context.insert("heading", &heading);
-        Ok(Page { path: format!("{folder}index.html"), lang: None, body: self.theme.render(lang, "offline.html", &context)? })
+        let view = OfflinePage { layout: self.base(lang, &folder, &heading, paths::offline), heading };
+        Ok(Page { path: format!("{folder}index.html"), lang: None, body: self.html(lang, "offline.html", &view)? })
     }
 }

@@ -93,6 +93,28 @@ struct Note {
     body: String,
 }
 
+/// What every page's layout (`base.html`) reads; each page's view flattens it in.
+#[derive(Serialize)]
+struct Layout {
+    lang: String,
+    tag: String,
+    /// The Content-Security-Policy (a handout's, which runs no script, is its own).
+    csp: String,
+    reference_tag: String,
+    root: String,
+    assets: String,
+    site_title: String,
+    title: String,
+    /// This page in each language (none for a page in every language at once).
+    alternates: Vec<Alternate>,
+    home_href: String,
+    sources_href: String,
+    glossary_href: String,
+    case_studies_href: String,
+    search_href: String,
+    chooser_href: String,
+}
+
 /// What pages need from outside the model, gathered by `build` beforehand, so that rendering
 /// reads nothing from the disk, git or the clock and is a function of its inputs. (Outputs
 /// other than pages need none: `Facts::default()`.)
@@ -190,33 +212,41 @@ impl<'a> Renderer<'a> {
 
     /// What every page's layout needs: language, way to the root, switcher, main links.
     /// `folder_in` gives this page's folder in another language.
-    fn base(&self, lang: &str, folder: &str, title: &str, folder_in: impl Fn(&str) -> String) -> Context {
+    fn base(&self, lang: &str, folder: &str, title: &str, folder_in: impl Fn(&str) -> String) -> Layout {
         let root = paths::root_from(folder);
-        let mut context = Context::new();
         let alternates = self.language_links(&root, Some(lang), folder_in);
         let site_title = self.site_title(lang);
-        context.insert("lang", lang);
-        context.insert("tag", &self.tag(lang));
-        context.insert("csp", &crate::render::csp::policy(crate::render::csp::Scripts::Site, &[]));
-        context.insert("reference_tag", &self.tag(self.site.default_language()));
-        context.insert("root", &root);
-        context.insert("assets", &format!("{root}assets/"));
-        context.insert("site_title", &site_title);
-        context
-            .insert("title", &if title.is_empty() || title == site_title { site_title.clone() } else { format!("{title} – {site_title}") });
-        context.insert("alternates", &alternates);
         let href = |folder: String| paths::href(&root, &folder, None);
-        context.insert("home_href", &href(paths::home(lang)));
-        context.insert("sources_href", &href(paths::sources(lang)));
-        context.insert("glossary_href", &href(paths::glossary(lang)));
-        context.insert("case_studies_href", &href(paths::case_studies(lang)));
-        context.insert("search_href", &href(paths::search(lang)));
-        context.insert("chooser_href", &paths::href(&root, "", None));
-        context
+        Layout {
+            lang: lang.to_string(),
+            tag: self.tag(lang),
+            csp: crate::render::csp::policy(crate::render::csp::Scripts::Site, &[]),
+            reference_tag: self.tag(self.site.default_language()),
+            assets: format!("{root}assets/"),
+            title: if title.is_empty() || title == site_title { site_title.clone() } else { format!("{title} – {site_title}") },
+            site_title,
+            alternates,
+            home_href: href(paths::home(lang)),
+            sources_href: href(paths::sources(lang)),
+            glossary_href: href(paths::glossary(lang)),
+            case_studies_href: href(paths::case_studies(lang)),
+            search_href: href(paths::search(lang)),
+            chooser_href: paths::href(&root, "", None),
+            root,
+        }
     }
 
-    fn page(&self, lang: &str, folder: String, template: &str, context: &Context) -> Result<Page, Diagnostic> {
-        Ok(Page { path: format!("{folder}index.html"), lang: Some(lang.to_string()), body: self.theme.render(lang, template, context)? })
+    /// A page's HTML: its view (a flattened `Layout` and what its template reads besides)
+    /// through `template`.
+    fn html<T: Serialize>(&self, lang: &str, template: &str, view: &T) -> Result<String, Diagnostic> {
+        let context = Context::from_serialize(view)
+            .map_err(|e| Diagnostic::error(template, None, format!("The values of the page could not be given to its template: {e}.")))?;
+        self.theme.render(lang, template, &context)
+    }
+
+    /// A page of a language, `folder/index.html`, from its view.
+    fn render_view<T: Serialize>(&self, lang: &str, folder: String, template: &str, view: &T) -> Result<Page, Diagnostic> {
+        Ok(Page { path: format!("{folder}index.html"), lang: Some(lang.to_string()), body: self.html(lang, template, view)? })
     }
 
     fn writer(&self, lang: &'a str, folder: &str) -> PageWriter<'a> {

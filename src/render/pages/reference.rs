@@ -2,26 +2,53 @@
 
 use super::*;
 
+#[derive(Serialize)]
+struct SourcesPage {
+    #[serde(flatten)]
+    layout: Layout,
+    heading: String,
+    sources: Vec<SourceView>,
+}
+
+#[derive(Serialize)]
+struct SourceView {
+    key: String,
+    label: String,
+    title: String,
+    title_lang: String,
+    note: Option<String>,
+    note_lang: String,
+    author: Option<String>,
+    /// Authors and publishers are given as they publish, in English.
+    author_lang: String,
+    year: Option<String>,
+    url: Option<String>,
+    cited_in: Vec<Entry>,
+}
+
+#[derive(Serialize)]
+struct GlossaryPage {
+    #[serde(flatten)]
+    layout: Layout,
+    heading: String,
+    abbreviations: Vec<TermView>,
+    terms: Vec<TermView>,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    id: String,
+    abbr: Option<String>,
+    term: String,
+    lang: String,
+    english: Option<String>,
+}
+
 impl Renderer<'_> {
     pub(super) fn sources(&self, lang: &str) -> Result<Page, Diagnostic> {
-        #[derive(Serialize)]
-        struct SourceView {
-            key: String,
-            label: String,
-            title: String,
-            title_lang: String,
-            note: Option<String>,
-            note_lang: String,
-            author: Option<String>,
-            /// Authors and publishers are given as they publish, in English.
-            author_lang: String,
-            year: Option<String>,
-            url: Option<String>,
-            cited_in: Vec<Entry>,
-        }
         let folder = paths::sources(lang);
         let heading = self.t(lang, Msg::Sources, &[]);
-        let mut context = self.base(lang, &folder, &heading, paths::sources);
+        let layout = self.base(lang, &folder, &heading, paths::sources);
         let writer = self.writer(lang, &folder);
         let default = self.site.default_language();
         let tag = self.tag(lang);
@@ -52,23 +79,13 @@ impl Renderer<'_> {
                 }
             })
             .collect();
-        context.insert("heading", &heading);
-        context.insert("sources", &sources);
-        self.page(lang, folder, "sources.html", &context)
+        self.render_view(lang, folder, "sources.html", &SourcesPage { layout, heading, sources })
     }
 
     pub(super) fn glossary(&self, lang: &str) -> Result<Page, Diagnostic> {
-        #[derive(Serialize)]
-        struct TermView {
-            id: String,
-            abbr: Option<String>,
-            term: String,
-            lang: String,
-            english: Option<String>,
-        }
         let folder = paths::glossary(lang);
         let heading = self.t(lang, Msg::Glossary, &[]);
-        let mut context = self.base(lang, &folder, &heading, paths::glossary);
+        let layout = self.base(lang, &folder, &heading, paths::glossary);
         let tag = self.tag(lang);
         let reference = self.site.reference();
         let english_of = |id: &str| reference.glossary.as_ref().and_then(|g| g.terms.iter().find(|t| t.id == id)).map(|t| t.term.clone());
@@ -87,9 +104,6 @@ impl Renderer<'_> {
         let sort_key = |t: &TermView| t.abbr.clone().unwrap_or_else(|| t.term.clone()).to_lowercase();
         terms.sort_by_key(sort_key);
         let (abbreviations, vocabulary): (Vec<TermView>, Vec<TermView>) = terms.into_iter().partition(|t| t.abbr.is_some());
-        context.insert("heading", &heading);
-        context.insert("abbreviations", &abbreviations);
-        context.insert("terms", &vocabulary);
-        self.page(lang, folder, "glossary.html", &context)
+        self.render_view(lang, folder, "glossary.html", &GlossaryPage { layout, heading, abbreviations, terms: vocabulary })
     }
 }

@@ -2,18 +2,33 @@
 
 use super::*;
 
+#[derive(Serialize)]
+struct SearchPage {
+    #[serde(flatten)]
+    layout: Layout,
+    heading: String,
+    chapters: Vec<ChapterOption>,
+    /// Where the index files of the language are.
+    search_data: String,
+    /// The stemmer script, for languages with one in the theme (Chinese needs none).
+    stemmer: Option<String>,
+    /// The forms of "{ $count } results for “{ $query }”", as JSON.
+    result_forms: String,
+}
+
+#[derive(Serialize)]
+struct ChapterOption {
+    number: u32,
+    title: String,
+}
+
 impl Renderer<'_> {
     /// The search page: a form that works as a link (`?q=`), results filled in by `search.js`
     /// from the index files under `search/<lang>/`.
     pub(super) fn search(&self, lang: &str) -> Result<Page, Diagnostic> {
-        #[derive(Serialize)]
-        struct ChapterOption {
-            number: u32,
-            title: String,
-        }
         let folder = paths::search(lang);
         let heading = self.t(lang, Msg::Search, &[]);
-        let mut context = self.base(lang, &folder, &heading, paths::search);
+        let layout = self.base(lang, &folder, &heading, paths::search);
         let chapters: Vec<ChapterOption> = self
             .site
             .toc
@@ -27,11 +42,6 @@ impl Renderer<'_> {
                 }
             })
             .collect();
-        context.insert("heading", &heading);
-        context.insert("chapters", &chapters);
-        context.insert("search_data", &format!("{}search/{lang}/", paths::root_from(&folder)));
-        // Languages with a stemmer in the theme (Chinese needs none).
-        context.insert("stemmer", &self.facts.stemmers.contains(lang).then(|| paths::stemmer_script(lang)));
         // "{ $count } results for “{ $query }”": the script picks the form for its count with
         // the browser's plural rules, and fills in `{count}` and `{query}`.
         let form = |count: i64| {
@@ -40,7 +50,14 @@ impl Renderer<'_> {
         };
         let forms: BTreeMap<&str, String> =
             [("zero", form(0)), ("one", form(1)), ("other", form(7)), ("many", form(1_000_000))].into_iter().collect();
-        context.insert("result_forms", &serde_json::to_string(&forms).unwrap_or_default());
-        self.page(lang, folder, "search.html", &context)
+        let view = SearchPage {
+            layout,
+            heading,
+            chapters,
+            search_data: format!("{}search/{lang}/", paths::root_from(&folder)),
+            stemmer: self.facts.stemmers.contains(lang).then(|| paths::stemmer_script(lang)),
+            result_forms: serde_json::to_string(&forms).unwrap_or_default(),
+        };
+        self.render_view(lang, folder, "search.html", &view)
     }
 }

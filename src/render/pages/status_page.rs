@@ -2,32 +2,42 @@
 
 use super::*;
 
+#[derive(Serialize)]
+struct StatusPage {
+    #[serde(flatten)]
+    layout: Layout,
+    heading: String,
+    languages: Vec<LanguageView>,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    translated: f64,
+    outdated: f64,
+    missing: f64,
+}
+
+#[derive(Serialize)]
+struct LanguageView {
+    lang: String,
+    name: String,
+    percent: u32,
+    bar: Bar,
+    totals: (usize, usize, usize),
+    words: usize,
+    groups: Vec<status::Group>,
+    structure: Vec<String>,
+}
+
 impl Renderer<'_> {
     /// The translators' page (not linked from the site): coverage and to-do lists per language.
     pub(super) fn status(&self) -> Result<Page, Diagnostic> {
-        #[derive(Serialize)]
-        struct Bar {
-            translated: f64,
-            outdated: f64,
-            missing: f64,
-        }
-        #[derive(Serialize)]
-        struct LanguageView {
-            lang: String,
-            name: String,
-            percent: u32,
-            bar: Bar,
-            totals: (usize, usize, usize),
-            words: usize,
-            groups: Vec<status::Group>,
-            structure: Vec<String>,
-        }
         let default = self.site.default_language();
         let folder = "status/";
         let heading = self.t(default, Msg::StatusTitle, &[]);
-        let mut context = self.base(default, folder, &heading, |_| folder.to_string());
+        let mut layout = self.base(default, folder, &heading, |_| folder.to_string());
         // One page for every language: no language versions to switch between.
-        context.insert("alternates", &Vec::<Alternate>::new());
+        layout.alternates = Vec::new();
         let root = paths::root_from(folder);
         let languages: Vec<LanguageView> = self
             .facts
@@ -60,8 +70,7 @@ impl Renderer<'_> {
                 }
             })
             .collect();
-        context.insert("heading", &heading);
-        context.insert("languages", &languages);
-        Ok(Page { path: format!("{folder}index.html"), lang: None, body: self.theme.render(default, "status.html", &context)? })
+        let view = StatusPage { layout, heading, languages };
+        Ok(Page { path: format!("{folder}index.html"), lang: None, body: self.html(default, "status.html", &view)? })
     }
 }
