@@ -184,28 +184,25 @@ impl Localizer {
                         resource
                     }
                 };
-                for entry in resource.entries() {
-                    if let ast::Entry::Message(message) = entry {
-                        let name = message.id.name.to_string();
-                        if let Some(first) = ids.get(&name) {
-                            diagnostics.error(
-                                &file,
-                                line_of_message(&text, &name),
-                                format!(
-                                    "The message \"{name}\" is defined twice (also in {}). Keep one.",
-                                    crate::diagnostics::display_path(first)
-                                ),
-                            );
-                        } else {
-                            let line = line_of_message(&text, &name);
-                            let mut variables = message_variables(message);
-                            if language.code == config.default_language {
-                                // The reference may document variables it does not use itself.
-                                variables.extend(documented_variables(&text, line));
-                            }
-                            uses.insert(name.clone(), (variables, line));
-                            ids.insert(name, file.clone());
+                for message in source_messages(&text) {
+                    let name = message.id.to_string();
+                    if let Some(first) = ids.get(&name) {
+                        diagnostics.error(
+                            &file,
+                            Some(message.line),
+                            format!(
+                                "The message \"{name}\" is defined twice (also in {}). Keep one.",
+                                crate::diagnostics::display_path(first)
+                            ),
+                        );
+                    } else {
+                        let mut variables = message_variables(&message.message);
+                        if language.code == config.default_language {
+                            // The reference may document variables it does not use itself.
+                            variables.extend(message.documented_variables());
                         }
+                        uses.insert(name.clone(), (variables, Some(message.line)));
+                        ids.insert(name, file.clone());
                     }
                 }
                 // Duplicates were reported above; the first definition wins.
@@ -457,20 +454,60 @@ fn message_variables(message: &ast::Message<&str>) -> BTreeSet<String> {
     found
 }
 
-/// Variables named in the comment lines just above a message's line, e.g.
-/// "# $month-number: the month, 1 to 12" (the runtime parser drops comments).
-fn documented_variables(text: &str, line: Option<u32>) -> BTreeSet<String> {
-    let above: Vec<&str> = text.lines().take(line.unwrap_or(1) as usize - 1).collect();
-    above
-        .iter()
-        .rev()
-        .take_while(|l| l.starts_with("# ") || **l == "#")
-        .flat_map(|l| l.split('$').skip(1))
-        .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>())
-        .filter(|name| !name.is_empty())
-        .collect()
+/// One message of a Fluent file as it is written there.
+#[derive(Debug)]
+pub struct SourceMessage<'s> {
+    pub id: &'s str,
+    /// The line of its name (1-based).
+    pub line: u32,
+    /// Its text in the file, from its name to its end (without the comment lines above it).
+    pub source: &'s str,
+    /// Its syntax tree, with the comment lines just above it.
+    pub message: ast::Message<&'s str>,
 }
 
-fn line_of_message(text: &str, name: &str) -> Option<u32> {
-    text.lines().position(|l| l.strip_prefix(name).is_some_and(|rest| rest.trim_start().starts_with('='))).map(|i| i as u32 + 1)
+impl SourceMessage<'_> {
+    /// Variables named in the comment just above the message, e.g.
+    /// "# $month-number: the month, 1 to 12".
+    pub fn documented_variables(&self) -> BTreeSet<String> {
+        self.message
+            .comment
+            .iter()
+            .flat_map(|comment| comment.content.iter())
+            .flat_map(|line| line.split('$').skip(1))
+            .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>())
+            .filter(|name| !name.is_empty())
+            .collect()
+    }
+}
+
+/// The messages of a Fluent text in their order, with where each is written (the runtime
+/// parser keeps neither comments nor places). Lines that are not valid Fluent are left out:
+/// loading the file reports them.
+pub fn source_messages(text: &str) -> Vec<SourceMessage<'_>> {
+    let resource = fluent_syntax::parser::parse(text).unwrap_or_else(|(resource, _)| resource);
+    // The parser's slices point into `text`: their addresses give the places.
+    let offset = |slice: &str| (slice.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|o| *o <= text.len());
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let comment_start = |comment: &Option<ast::Comment<&str>>| comment.as_ref().and_then(|c| c.content.first()).and_then(|l| offset(l));
+    let starts: Vec<Option<usize>> = resource
+        .body
+        .iter()
+        .map(|entry| match entry {
+            ast::Entry::Message(m) => comment_start(&m.comment).or_else(|| offset(m.id.name)),
+            ast::Entry::Term(t) => comment_start(&t.comment).or_else(|| offset(t.id.name)),
+            ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => c.content.first().and_then(|l| offset(l)),
+            ast::Entry::Junk { content } => offset(content),
+        })
+        .map(|start| start.map(line_start))
+        .collect();
+    let index = LineIndex::new(text);
+    let mut messages = Vec::new();
+    for (at, entry) in resource.body.into_iter().enumerate() {
+        let ast::Entry::Message(message) = entry else { continue };
+        let Some(start) = offset(message.id.name) else { continue };
+        let end = starts[at + 1..].iter().flatten().next().copied().unwrap_or(text.len()).max(start);
+        messages.push(SourceMessage { id: message.id.name, line: index.line_of(start), source: text[start..end].trim_end(), message });
+    }
+    messages
 }

@@ -3,6 +3,8 @@
 
 pub mod diff;
 pub mod history;
+pub mod report;
 pub mod stamp;
 pub mod status;
 pub mod structure;
+pub mod words;
