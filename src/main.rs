@@ -50,9 +50,9 @@ enum Command {
         /// The chapter number.
         #[arg(long)]
         chapter: u32,
-        /// The language, e.g. fr.
-        #[arg(long, default_value = "en")]
-        lang: String,
+        /// The language, e.g. fr (default: the site's reference language).
+        #[arg(long)]
+        lang: Option<String>,
         /// The PDF file to write.
         #[arg(long)]
         pdf: PathBuf,
@@ -66,9 +66,9 @@ enum Command {
         /// What to look for, e.g. "grievance mechanism".
         #[arg(required = true)]
         query: Vec<String>,
-        /// The language to search.
-        #[arg(long, default_value = "en")]
-        lang: String,
+        /// The language to search (default: the site's reference language).
+        #[arg(long)]
+        lang: Option<String>,
         /// How many results at most (1 or more).
         #[arg(long, default_value_t = 10, value_parser = result_count)]
         limit: usize,
@@ -120,23 +120,33 @@ fn result_count(text: &str) -> Result<usize, String> {
     }
 }
 
+/// The language asked for, or the site's reference language (English if the settings cannot be
+/// read: the command then says what is wrong with them).
+fn language_or_reference(root: &std::path::Path, lang: Option<String>) -> String {
+    lang.unwrap_or_else(|| toolkit::config::Config::load(root).map_or_else(|_| "en".to_string(), |c| c.default_language))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { out, force } => report(build::run(&cli.root, Some(build::Target { out: &out, force })), "built", false, false),
         Command::Check { strict, verbose } => report(build::run(&cli.root, None), "checked", strict, verbose),
         Command::I18n(command) => i18n(&cli.root, command),
-        Command::Search { query, lang, limit, json } => search(&cli.root, &query.join(" "), &lang, limit, json),
-        Command::Handout { chapter, lang, pdf, paper } => match toolkit::handout::print_pdf(&cli.root, chapter, &lang, &pdf, paper) {
-            Ok(()) => {
-                println!("Wrote {}", pdf.display());
-                ExitCode::SUCCESS
+        Command::Search { query, lang, limit, json } => {
+            search(&cli.root, &query.join(" "), &language_or_reference(&cli.root, lang), limit, json)
+        }
+        Command::Handout { chapter, lang, pdf, paper } => {
+            match toolkit::handout::print_pdf(&cli.root, chapter, &language_or_reference(&cli.root, lang), &pdf, paper) {
+                Ok(()) => {
+                    println!("Wrote {}", pdf.display());
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::FAILURE
-            }
-        },
+        }
         Command::Serve { port } => {
             let result = toolkit::serve::serve(&cli.root, port, |address| {
                 println!("Previewing at {address} (stop with Ctrl+C)");

@@ -10,7 +10,7 @@
 //! loaded; rendering (in `render::html`) needs the whole site and happens later.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -303,7 +303,6 @@ impl Builder<'_> {
     }
 }
 
-
 /// Why a good practice's own anchor is not acceptable, if it is not. Clashes with the ids of a
 /// theme's templates are checked once the theme is loaded (`reserved_anchor`).
 pub fn anchor_problem(id: &str) -> Option<String> {
@@ -504,15 +503,15 @@ pub fn check_footnotes(file: &Path, document: &Document, problems: &mut Vec<Diag
     }
 }
 
-/// Convenience for tests and callers that want a document and its problems at once.
-pub fn parse_standalone(body: &str) -> (Document, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
-    let document = parse(&PathBuf::from("test.md"), body, 1, &mut problems);
-    (document, problems)
-}
-
 #[cfg(test)]
 mod tests {
+    /// A document and its problems at once.
+    fn parse_standalone(body: &str) -> (Document, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        let document = parse(&std::path::PathBuf::from("test.md"), body, 1, &mut problems);
+        (document, problems)
+    }
+
     use super::*;
 
     fn citations(doc: &Document) -> Vec<Citation> {

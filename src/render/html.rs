@@ -401,14 +401,7 @@ impl<'a> PageWriter<'a> {
         let id = paths::note_call_anchor(prefix, number, calls);
         let note = paths::note_anchor(prefix, number);
         let label = escape(&self.ui.text(self.lang, Msg::NoteCall, &[("number", &number.to_string())]));
-        format!(
-            "<sup class=\"note-call\"><a id=\"{id}\" href=\"#{note}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>"
-        )
-    }
-
-    /// How many notes this page has numbered so far.
-    pub fn note_count(&self) -> usize {
-        self.notes.borrow().len()
+        format!("<sup class=\"note-call\"><a id=\"{id}\" href=\"#{note}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>")
     }
 
     /// The page's notes, in the order they were called, each linking back to its first call.

@@ -242,11 +242,25 @@ fn get(address: &str, path: &str) -> (u16, String) {
     (status, response)
 }
 
-fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
+/// The preview's build version: `/__toolkit/changes` answers at once when asked about another.
+fn build_version(address: &str, since: u64) -> u64 {
+    let (_, body) = get(address, &format!("/__toolkit/changes?since={since}"));
+    let json = &body[body.find('{').expect("a JSON answer")..];
+    serde_json::from_str::<serde_json::Value>(json).unwrap()["version"].as_u64().unwrap()
+}
+
+/// Waits as an open page does, on the preview's long poll (no fixed sleeps), for rebuilds after
+/// `since` until `condition` holds. An editor's save may take more than one rebuild.
+fn after_rebuilds(address: &str, since: u64, what: &str, mut condition: impl FnMut() -> bool) -> u64 {
     let start = Instant::now();
-    while !condition() {
-        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
+    let mut version = since;
+    loop {
+        let next = build_version(address, version);
+        if next != version && condition() {
+            return next;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "timed out waiting for {what}");
+        version = next;
     }
 }
 
@@ -264,16 +278,18 @@ fn the_preview_serves_rebuilds_on_change_and_shows_errors() {
     assert_eq!(status, 301, "a language folder without its slash is sent to it");
     assert!(redirect.contains("Location: /fr/"), "{redirect}");
 
+    let version = build_version(&preview.address, u64::MAX);
     project.edit("content/en/1/1.1/a.md", "Raise the VPs", "Raise the freshly edited VPs");
-    eventually("the new text", || get(&preview.address, "/en/1.1.a/").1.contains("freshly edited"));
+    let version =
+        after_rebuilds(&preview.address, version, "the new text", || get(&preview.address, "/en/1.1.a/").1.contains("freshly edited"));
 
     project.edit("content/en/1/1.1/a.md", "[@VPs: 4].", "[@NOPE: 4].");
-    eventually("the error page", || {
+    let version = after_rebuilds(&preview.address, version, "the error page", || {
         let (status, page) = get(&preview.address, "/en/1.1.a/");
         status == 500 && page.contains("content/en/1/1.1/a.md:7") && page.contains("NOPE")
     });
     project.edit("content/en/1/1.1/a.md", "[@NOPE: 4].", "[@VPs: 4].");
-    eventually("the repaired page", || get(&preview.address, "/en/1.1.a/").0 == 200);
+    after_rebuilds(&preview.address, version, "the repaired page", || get(&preview.address, "/en/1.1.a/").0 == 200);
 
     for path in ["/../Cargo.toml", "/%2e%2e/content/toolkit.toml", "/en/../../content/toolkit.toml", "/content/toolkit.toml"] {
         assert_eq!(get(&preview.address, path).0, 404, "{path}");

@@ -112,7 +112,6 @@ pub fn unescape(text: &str) -> String {
     text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
-/// Every HTML file of a built site, by path relative to the site.
 /// Every file of a built site, by its path in the site.
 pub fn site_files(site: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(site)
@@ -123,6 +122,7 @@ pub fn site_files(site: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Every HTML file of a built site, by its path in the site.
 pub fn html_files(site: &Path) -> BTreeMap<String, String> {
     site_files(site)
         .into_iter()
