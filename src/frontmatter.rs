@@ -170,8 +170,8 @@ pub fn read_translates(file: &Path, text: &str) -> Option<String> {
 /// `text` of `file` with its stamp set to `hash`, replacing an earlier one. The file keeps its
 /// line endings (Windows or Unix) and byte-order mark.
 pub fn set_translates(file: &Path, text: &str, hash: &str) -> Result<String, Diagnostic> {
-    let format = StampFormat::of(file)
-        .ok_or_else(|| Diagnostic::error(file, None, "Only .md, .toml and .ftl translations can be stamped."))?;
+    let format =
+        StampFormat::of(file).ok_or_else(|| Diagnostic::error(file, None, "Only .md, .toml and .ftl translations can be stamped."))?;
     in_file_format(text, |text| match format {
         StampFormat::Settings => set_in_settings(text, hash)
             .ok_or_else(|| Diagnostic::error(file, Some(1), "The file has no settings block (+++ ... +++) to record the stamp in.")),

@@ -496,7 +496,9 @@ pub fn source_messages(text: &str) -> Vec<SourceMessage<'_>> {
         .map(|entry| match entry {
             ast::Entry::Message(m) => comment_start(&m.comment).or_else(|| offset(m.id.name)),
             ast::Entry::Term(t) => comment_start(&t.comment).or_else(|| offset(t.id.name)),
-            ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => c.content.first().and_then(|l| offset(l)),
+            ast::Entry::Comment(c) | ast::Entry::GroupComment(c) | ast::Entry::ResourceComment(c) => {
+                c.content.first().and_then(|l| offset(l))
+            }
             ast::Entry::Junk { content } => offset(content),
         })
         .map(|start| start.map(line_start))
@@ -510,4 +512,22 @@ pub fn source_messages(text: &str) -> Vec<SourceMessage<'_>> {
         messages.push(SourceMessage { id: message.id.name, line: index.line_of(start), source: text[start..end].trim_end(), message });
     }
     messages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_with_their_line_source_and_documented_variables() {
+        let text = "# translates: 0123456789abcdef\n\n## Group\n# { $position }: start or inside.\nref = Chapter { $number }\n\nplural = { $count ->\n    [one] One\n   *[other] Many\n}\n# A note.\nlast = Last\n";
+        let messages = source_messages(text);
+        let ids: Vec<&str> = messages.iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["ref", "plural", "last"]);
+        assert_eq!(messages.iter().map(|m| m.line).collect::<Vec<_>>(), [5, 7, 12]);
+        assert_eq!(messages[0].source, "ref = Chapter { $number }");
+        assert_eq!(messages[1].source, "plural = { $count ->\n    [one] One\n   *[other] Many\n}");
+        assert_eq!(messages[0].documented_variables().into_iter().collect::<Vec<_>>(), ["position"]);
+        assert!(messages[2].documented_variables().is_empty());
+    }
 }
