@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use walkdir::WalkDir;
 
+use crate::ids::{self, SectionId};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::frontmatter;
@@ -95,16 +96,9 @@ enum Place {
     CaseStudy(String),
 }
 
-/// A chapter or section number as written in a path: digits, and no leading zero, so that
-/// `02/` cannot stand beside `2/` as a second chapter 2.
-fn canonical_number(s: &str) -> Option<u32> {
-    let digits = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    (digits && (s == "0" || !s.starts_with('0'))).then(|| s.parse().ok()).flatten()
-}
-
 fn place_of(path: &str) -> Option<Place> {
     let parts: Vec<&str> = path.split('/').collect();
-    let number = |s: &str| canonical_number(s);
+    let number = ids::number;
     let md_name = |s: &str| s.strip_suffix(".md").filter(|n| is_slug(n)).map(str::to_string);
     match parts.as_slice() {
         ["_index.md"] => Some(Place::Home),
@@ -112,16 +106,14 @@ fn place_of(path: &str) -> Option<Place> {
         [chapter, "_index.md"] => number(chapter).map(Place::Chapter),
         [chapter, section, rest] => {
             let chapter_number = number(chapter)?;
-            let (prefix, section_number) = section.split_once('.')?;
-            if prefix != *chapter || number(section_number).is_none() {
+            if SectionId::parse(section)?.chapter != chapter_number {
                 return None;
             }
             if *rest == "_index.md" {
                 return Some(Place::Section(chapter_number, section.to_string()));
             }
             let letter = rest.strip_suffix(".md")?;
-            (!letter.is_empty() && letter.chars().all(|c| c.is_ascii_lowercase()))
-                .then(|| Place::Challenge(section.to_string(), format!("{section}.{letter}")))
+            ids::is_letter(letter).then(|| Place::Challenge(section.to_string(), format!("{section}.{letter}")))
         }
         ["boxes", name] => md_name(name).map(Place::Box),
         ["case-studies", name] => md_name(name).map(Place::CaseStudy),
@@ -354,7 +346,7 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
         Place::Section(_, id) => {
             let parsed = front!(SectionMeta);
             for letter in &parsed.meta.challenges {
-                if letter.is_empty() || !letter.chars().all(|c| c.is_ascii_lowercase()) {
+                if !ids::is_letter(letter) {
                     problems.push(Diagnostic::error(
                         file,
                         Some(2),
@@ -472,7 +464,7 @@ fn line_of_setting(text: &str, name: &str) -> u32 {
 fn table_of_contents(reference: &LanguageContent, config: &Config, diagnostics: &Diagnostics) -> Toc {
     let mut sections_by_chapter: BTreeMap<u32, Vec<&Section>> = BTreeMap::new();
     for section in reference.sections.values() {
-        let chapter: u32 = section.id.split('.').next().and_then(|c| c.parse().ok()).unwrap_or(0);
+        let chapter = SectionId::parse(&section.id).map_or(0, |s| s.chapter);
         if !reference.chapters.contains_key(&chapter) {
             diagnostics.error(
                 &section.info.file,
@@ -500,7 +492,7 @@ fn table_of_contents(reference: &LanguageContent, config: &Config, diagnostics: 
         .values()
         .map(|chapter| {
             let mut sections: Vec<&Section> = sections_by_chapter.remove(&chapter.number).unwrap_or_default();
-            sections.sort_by_key(|s| id_order(&s.id));
+            sections.sort_by_key(|s| crate::ids::order(&s.id));
             let sections = sections
                 .into_iter()
                 .map(|section| {
@@ -517,10 +509,15 @@ fn table_of_contents(reference: &LanguageContent, config: &Config, diagnostics: 
                             ids.push(id);
                         }
                     }
-                    ids.sort_by_key(|id| id_order(id));
+                    ids.sort_by_key(|id| crate::ids::order(id));
                     let challenges: Vec<TocChallenge> = ids
                         .into_iter()
-                        .map(|id| TocChallenge { published: reference.challenges.contains_key(&id), id, section: section.id.clone() })
+                        .map(|id| TocChallenge {
+                            published: reference.challenges.contains_key(&id),
+                            id,
+                            chapter: chapter.number,
+                            section: section.id.clone(),
+                        })
                         .collect();
                     TocSection {
                         id: section.id.clone(),

@@ -9,9 +9,9 @@ use crate::build;
 use crate::output::{self, OutputFile};
 use crate::outputs::assets::Assets;
 use crate::outputs::{Context, Memory, Output};
-use crate::render::pages::Renderer;
 use crate::paths;
 use crate::render::html;
+use crate::render::pages::Renderer;
 
 /// Paper sizes trainers use; the handout's margins suit both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -10,6 +10,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod frontmatter;
 pub mod handout;
+pub mod ids;
 pub mod hash;
 pub mod localize;
 pub mod markdown;

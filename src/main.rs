@@ -171,7 +171,7 @@ fn report(report: build::Report, verb: &str, strict: bool, verbose: bool) -> Exi
     if !verbose && report.forthcoming() > 0 {
         let mut targets: Vec<&str> =
             report.diagnostics.iter().filter(|d| d.severity == Severity::Forthcoming).filter_map(|d| d.subject.as_deref()).collect();
-        targets.sort_by_key(|t| toolkit::model::id_order(t));
+        targets.sort_by_key(|t| toolkit::ids::order(t));
         targets.dedup();
         eprintln!(
             "note: {} cross-references point to parts of the toolkit not published yet ({}); they are shown as plain text. toolkit check --verbose lists them.",

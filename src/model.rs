@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use crate::ids::{self, ChallengeId, SectionId};
 use crate::config::Config;
 use crate::markdown::{Document, Footnote, GoodPractice};
 use crate::sources::Sources;
@@ -184,6 +185,7 @@ pub struct TocSection {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct TocChallenge {
     pub id: String,
+    pub chapter: u32,
     pub section: String,
     pub published: bool,
 }
@@ -233,16 +235,10 @@ impl Target {
             Some((id, anchor)) => (id, Some(anchor.to_string())),
             None => (text, None),
         };
-        let parts: Vec<&str> = id.split('.').collect();
-        let number = |s: &str| (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
-        match parts.as_slice() {
-            [chapter] if anchor.is_none() => number(chapter).map(Target::Chapter),
-            [chapter, section] if anchor.is_none() => number(chapter).and(number(section)).map(|_| Target::Section(id.to_string())),
-            [chapter, section, letter] => {
-                let letter_ok = !letter.is_empty() && letter.chars().all(|c| c.is_ascii_lowercase());
-                (number(chapter).is_some() && number(section).is_some() && letter_ok)
-                    .then(|| Target::Challenge { id: id.to_string(), anchor })
-            }
+        match id.matches('.').count() {
+            0 if anchor.is_none() => ids::number(id).map(Target::Chapter),
+            1 if anchor.is_none() => SectionId::parse(id).map(|s| Target::Section(s.to_string())),
+            2 => ChallengeId::parse(id).map(|c| Target::Challenge { id: c.to_string(), anchor }),
             _ => None,
         }
     }
@@ -252,10 +248,6 @@ pub fn is_slug(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// Orders ids such as `2.10` after `2.9`.
-pub fn id_order(id: &str) -> Vec<(u32, String)> {
-    id.split('.').map(|part| (part.parse::<u32>().unwrap_or(u32::MAX), part.to_string())).collect()
-}
 
 /// The whole toolkit in every language.
 #[derive(Debug, Clone)]
@@ -431,12 +423,5 @@ mod tests {
         for bad in ["", "x", "2.", "2.1.", "2.1.A", "2#x", "case-studies/", "2.1.a.b"] {
             assert_eq!(Target::parse(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn orders_ids_numerically() {
-        let mut ids = vec!["2.10", "2.9", "10", "2"];
-        ids.sort_by_key(|id| id_order(id));
-        assert_eq!(ids, ["2", "2.9", "2.10", "10"]);
     }
 }

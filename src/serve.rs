@@ -21,8 +21,8 @@ use crate::outputs::assets::Assets;
 use crate::outputs::pages::Pages;
 use crate::outputs::search::SearchIndex;
 use crate::paths;
-use crate::render::pages::Facts;
 use crate::render::html::escape;
+use crate::render::pages::Facts;
 
 /// What the server shows: the files of the last good build, or the problems of a failed one.
 struct Snapshot {
@@ -101,9 +101,8 @@ fn refresh_search(root: &Path, loaded: &Loaded, shared: &Shared) {
     let version = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner()).version;
     let memory = Memory::default();
     let outputs: [Box<dyn crate::outputs::Output>; 1] = [Box::new(SearchIndex { keep_in: None })];
-    let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        build::render(root, loaded, &Facts::default(), &outputs, &memory)
-    }));
+    let indexed =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build::render(root, loaded, &Facts::default(), &outputs, &memory)));
     let Ok(Ok(_)) = indexed else { return };
     let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
     if snapshot.version != version || snapshot.problems.is_some() {

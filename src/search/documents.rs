@@ -3,8 +3,8 @@
 
 use crate::localize::{Localizer, Msg};
 use crate::model::{Site, Target};
-use crate::render::html::PageWriter;
 use crate::paths;
+use crate::render::html::PageWriter;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -111,7 +111,7 @@ fn boxes(site: &Site, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument
         let (url, chapter, breadcrumb) = match placed_in {
             Some(entry) => (
                 paths::href("", &paths::section_or_challenge(lang, &entry.id), Some(&paths::box_anchor("", name))),
-                entry.id.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0),
+                entry.chapter,
                 vec![
                     writer.reference_label(&Target::Challenge { id: entry.id.clone(), anchor: None }, crate::render::html::Position::Start),
                 ],

@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::frontmatter::{Freshness, outdated, read_translates};
 use crate::hash::text_hash;
 use crate::localize::{Localizer, Msg, SourceMessage, source_messages};
-use crate::model::{FileInfo, FileKind, Site, id_order};
+use crate::model::{FileInfo, FileKind, Site};
 use crate::paths;
 use crate::sources::Source;
 use crate::translation::{history, structure, words};
@@ -168,7 +168,7 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
         let mut items: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
         let translations: BTreeMap<&str, &FileInfo> = content.files().into_iter().map(|f| (f.path.as_str(), f)).collect();
         let mut originals = reference.files();
-        originals.sort_by_key(|f| (f.kind, id_order(&f.id)));
+        originals.sort_by_key(|f| (f.kind, crate::ids::order(&f.id)));
         for english in originals {
             let file = Path::new("content").join(lang).join(&english.path);
             let translates = translations.get(english.path.as_str()).map(|t| t.translates.as_deref());

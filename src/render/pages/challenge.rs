@@ -60,7 +60,7 @@ impl Renderer<'_> {
         let published: Vec<&TocChallenge> = self.site.toc.published_challenges().collect();
         let position = published.iter().position(|c| c.id == id).unwrap_or(0);
         let neighbour = |c: Option<&&TocChallenge>| c.map(|c| self.challenge_entry(lang, &writer.root, c));
-        let chapter: u32 = id.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let chapter = entry.chapter;
         let view = ChallengePage {
             layout,
             heading,

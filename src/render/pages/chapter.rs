@@ -58,14 +58,15 @@ impl Renderer<'_> {
         self.render_view(lang, folder, "chapter.html", &view)
     }
 
-    pub(super) fn section(&self, lang: &str, id: &str) -> Result<Page, Diagnostic> {
+    pub(super) fn section(&self, lang: &str, section: &TocSection) -> Result<Page, Diagnostic> {
+        let id = section.id.as_str();
         let folder = paths::section_or_challenge(lang, id);
         let found = self.site.section(lang, id);
         let title = found.map(|s| s.item.title.clone()).unwrap_or_default();
         let heading = self.t(lang, Msg::SectionHeading, &[("id", id), ("title", &title)]);
         let layout = self.base(lang, &folder, &heading, |l| paths::section_or_challenge(l, id));
         let writer = self.writer(lang, &folder);
-        let chapter_number: u32 = id.split('.').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let chapter_number = section.chapter;
         let view = SectionPage {
             layout,
             heading,

@@ -73,9 +73,10 @@ impl Renderer<'_> {
                 writer.local_targets.insert(challenge.id.clone(), format!("#{}", paths::handout_challenge_anchor(&challenge.id)));
                 if let Some(found) = self.site.challenge(lang, &challenge.id) {
                     for practice in &found.item.practices {
-                        writer
-                            .local_targets
-                            .insert(format!("{}#{}", challenge.id, practice.anchor), format!("#{}", paths::handout_practice_anchor(&challenge.id, &practice.anchor)));
+                        writer.local_targets.insert(
+                            format!("{}#{}", challenge.id, practice.anchor),
+                            format!("#{}", paths::handout_practice_anchor(&challenge.id, &practice.anchor)),
+                        );
                     }
                 }
             }
@@ -115,7 +116,15 @@ impl Renderer<'_> {
                                     .practices
                                     .iter()
                                     .enumerate()
-                                    .map(|(i, p)| Practice::new(&writer, p, paths::handout_practice_anchor(&challenge.id, &p.anchor), i + 1, challenge))
+                                    .map(|(i, p)| {
+                                        Practice::new(
+                                            &writer,
+                                            p,
+                                            paths::handout_practice_anchor(&challenge.id, &p.anchor),
+                                            i + 1,
+                                            challenge,
+                                        )
+                                    })
                                     .collect(),
                             }
                         })

@@ -52,7 +52,8 @@ impl Renderer<'_> {
             .iter()
             .map(|l| (l.tag.clone(), self.site_title(&l.code), self.t(&l.code, Msg::ChooseLanguage, &[])))
             .collect();
-        let view = ChooserPage { layout: self.base(default, "", "", paths::home), choices: self.language_links("", None, paths::home), titles };
+        let view =
+            ChooserPage { layout: self.base(default, "", "", paths::home), choices: self.language_links("", None, paths::home), titles };
         Ok(Page { path: "index.html".into(), lang: None, body: self.html(default, "chooser.html", &view)? })
     }
 

@@ -20,11 +20,11 @@ use tera::Context;
 
 use crate::diagnostics::Diagnostic;
 use crate::localize::{Localizer, Msg};
-use crate::outputs::Sink;
 use crate::markdown::{Document, GoodPractice, Node};
-use crate::model::{Challenge, InLanguage, Site, TocChallenge};
-use crate::render::html::{PageWriter, lang_attr};
+use crate::model::{Challenge, InLanguage, Site, TocChallenge, TocSection};
+use crate::outputs::Sink;
 use crate::paths;
+use crate::render::html::{PageWriter, lang_attr};
 use crate::render::theme::Theme;
 use crate::translation::status;
 
@@ -155,7 +155,7 @@ impl<'a> Renderer<'a> {
                 jobs.push(Box::new(move || self.chapter(lang, chapter.number)));
             }
             for section in self.site.toc.sections().filter(|s| s.published) {
-                jobs.push(Box::new(move || self.section(lang, &section.id)));
+                jobs.push(Box::new(move || self.section(lang, section)));
             }
             for challenge in self.site.toc.published_challenges() {
                 jobs.push(Box::new(move || self.challenge(lang, challenge)));
