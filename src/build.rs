@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::config::Config;
-use crate::content;
+use crate::load::config::Config;
+use crate::load::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problems, Severity};
-use crate::localize::{Localizer, Msg};
+use crate::load::localize::{Localizer, Msg};
 use crate::model::Site;
-use crate::output::{self, Staging};
+use crate::outputs::staging::{self, Staging};
 use crate::outputs::assets::Assets;
 use crate::outputs::offline::Offline;
 use crate::outputs::pages::Pages;
@@ -89,7 +89,7 @@ pub fn load_with_errors(root: &Path) -> Result<Loaded, Problems> {
     let ui = Arc::new(Localizer::load(root, &config, &diagnostics));
     let site = content::load(root, &config, &diagnostics);
     validate::check(&site, &diagnostics);
-    crate::translation::structure::check(&site, &diagnostics);
+    crate::validate::translations::check(&site, &diagnostics);
     let codes: Vec<&str> = config.codes().collect();
     let theme = Theme::load(root, &codes, ui.clone(), &diagnostics);
     let mut required: std::collections::BTreeSet<String> = Msg::ALL.iter().map(|m| m.id().to_string()).collect();
@@ -190,7 +190,7 @@ pub fn run(root: &Path, target: Option<Target<'_>>) -> Report {
 
 /// Loads, renders every output into a staging folder, and publishes it in place of `out`.
 fn build(root: &Path, Target { out, force }: Target<'_>, report: &mut Report) -> Result<Vec<Diagnostic>, Problems> {
-    if let Some(why) = output::refuse_target(root, &root.join(out), force) {
+    if let Some(why) = staging::refuse_target(root, &root.join(out), force) {
         return Err(Problems::one(Diagnostic::error(out, None, format!("The site was not written to {}: {why}", out.display()))));
     }
     let loaded = load(root)?;

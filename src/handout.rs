@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::build;
-use crate::output::{self, OutputFile};
+use crate::outputs::staging::{self, OutputFile};
 use crate::outputs::assets::Assets;
 use crate::outputs::{Context, Memory, Output};
 use crate::paths;
@@ -79,7 +79,7 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper
     }
     let page = handout.path.clone();
     files.push(OutputFile { path: handout.path, bytes: handout.body.into_bytes() });
-    output::write_site(&site, &files).map_err(|e| format!("A temporary copy of the handout could not be written: {e}"))?;
+    staging::write_site(&site, &files).map_err(|e| format!("A temporary copy of the handout could not be written: {e}"))?;
     let result = print_numbered(&browser, &work, &site.join(&page), pdf);
     let _ = std::fs::remove_dir_all(&work);
     result

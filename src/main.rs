@@ -123,7 +123,7 @@ fn result_count(text: &str) -> Result<usize, String> {
 /// The language asked for, or the site's reference language (English if the settings cannot be
 /// read: the command then says what is wrong with them).
 fn language_or_reference(root: &std::path::Path, lang: Option<String>) -> String {
-    lang.unwrap_or_else(|| toolkit::config::Config::load(root).map_or_else(|_| "en".to_string(), |c| c.default_language))
+    lang.unwrap_or_else(|| toolkit::load::config::Config::load(root).map_or_else(|_| "en".to_string(), |c| c.default_language))
 }
 
 fn main() -> ExitCode {
@@ -171,7 +171,7 @@ fn report(report: build::Report, verb: &str, strict: bool, verbose: bool) -> Exi
     if !verbose && report.forthcoming() > 0 {
         let mut targets: Vec<&str> =
             report.diagnostics.iter().filter(|d| d.severity == Severity::Forthcoming).filter_map(|d| d.subject.as_deref()).collect();
-        targets.sort_by_key(|t| toolkit::ids::order(t));
+        targets.sort_by_key(|t| toolkit::model::ids::order(t));
         targets.dedup();
         eprintln!(
             "note: {} cross-references point to parts of the toolkit not published yet ({}); they are shown as plain text. toolkit check --verbose lists them.",

@@ -66,7 +66,7 @@ fn rebuild(root: &Path, shared: &Shared) -> Option<Arc<Loaded>> {
     let start = Instant::now();
     let result = build_once(root);
     let elapsed = start.elapsed();
-    let base_path = crate::config::Config::load(root).map(|c| c.base_path().to_string()).unwrap_or_else(|_| "/".into());
+    let base_path = crate::load::config::Config::load(root).map(|c| c.base_path().to_string()).unwrap_or_else(|_| "/".into());
     let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
     snapshot.version += 1;
     snapshot.base_path = base_path;

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod offline;
 pub mod pages;
 pub mod search;
+pub mod staging;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,7 +15,7 @@ use std::sync::Mutex;
 
 use crate::diagnostics::Problems;
 use crate::hash::bytes_hash;
-use crate::localize::Localizer;
+use crate::load::localize::Localizer;
 use crate::model::Site;
 use crate::render::pages::Facts;
 use crate::render::theme::Theme;

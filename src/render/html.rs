@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use crate::localize::{Localizer, Msg};
-use crate::markdown::{Citation, Footnote, Located, Node};
+use crate::load::localize::{Localizer, Msg};
+use crate::load::markdown::{Citation, Footnote, Located, Node};
 use crate::model::{Site, Target, TargetState};
 use crate::paths;
 
@@ -253,7 +253,7 @@ impl<'a> PageWriter<'a> {
         if citation.bare { inner.to_string() } else { self.ui.text(self.lang, Msg::CiteGroup, &[("citations", inner)]) }
     }
 
-    fn citation_item_text(&self, item: &crate::markdown::CitationItem) -> String {
+    fn citation_item_text(&self, item: &crate::load::markdown::CitationItem) -> String {
         let label = self.site.sources.get(&item.key).map_or(item.key.as_str(), |s| s.label.as_str());
         let mut text = label.to_string();
         if let Some(part) = &item.part {

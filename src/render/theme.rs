@@ -9,7 +9,7 @@ use fluent_bundle::FluentValue;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::localize::Localizer;
+use crate::load::localize::Localizer;
 
 pub struct Theme {
     pub folder: PathBuf,

@@ -1,7 +1,7 @@
 //! What search finds: every challenge, good practice (its own result, linked to its anchor),
 //! box, case study and source of one language, as plain text with weighted parts.
 
-use crate::localize::{Localizer, Msg};
+use crate::load::localize::{Localizer, Msg};
 use crate::model::{Site, Target};
 use crate::paths;
 use crate::render::html::PageWriter;
@@ -106,7 +106,7 @@ fn boxes(site: &Site, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument
         let Some(found) = site.text_box(lang, name) else { continue };
         let placed_in = site.toc.published_challenges().find(|entry| {
             site.challenge(lang, &entry.id)
-                .is_some_and(|c| c.item.nodes().any(|n| matches!(&n.node, crate::markdown::Node::Box(b) if b == name)))
+                .is_some_and(|c| c.item.nodes().any(|n| matches!(&n.node, crate::load::markdown::Node::Box(b) if b == name)))
         });
         let (url, chapter, breadcrumb) = match placed_in {
             Some(entry) => (

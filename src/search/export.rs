@@ -17,8 +17,8 @@ use serde_json::{Value, json};
 
 use super::analyzer::{stem_overrides, stop_words};
 use super::index::LanguageIndex;
-use crate::localize::Localizer;
-use crate::output::OutputFile;
+use crate::load::localize::Localizer;
+use crate::outputs::staging::OutputFile;
 
 /// Documents per `d-<n>.js` file. Results are scattered across the index, so each one shown
 /// costs a file: two per file fetch a third to a half of the bytes eight did on a large

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::localize::Localizer;
+use crate::load::localize::Localizer;
 use crate::model::Site;
-use crate::output::OutputFile;
+use crate::outputs::staging::OutputFile;
 use documents::SearchDocument;
 use index::LanguageIndex;
 
@@ -73,7 +73,7 @@ pub fn keep(root: &Path, fresh: &Path, fingerprint: &str) -> std::io::Result<()>
     std::fs::write(fresh.join("fingerprint"), fingerprint)?;
     let kept = root.join(INDEX_FOLDER);
     let retired = root.join(format!("{INDEX_FOLDER}.old-{}", std::process::id()));
-    crate::output::replace(fresh, &kept, &retired)?;
+    crate::outputs::staging::replace(fresh, &kept, &retired)?;
     let _ = std::fs::remove_dir_all(retired);
     Ok(())
 }
@@ -82,7 +82,7 @@ pub fn keep(root: &Path, fresh: &Path, fingerprint: &str) -> std::io::Result<()>
 pub fn fresh_folder(root: &Path) -> PathBuf {
     let kept = root.join(INDEX_FOLDER);
     if let (Some(parent), Some(name)) = (kept.parent(), kept.file_name()) {
-        crate::output::clear_leftovers(parent, &format!("{}.", name.to_string_lossy()));
+        crate::outputs::staging::clear_leftovers(parent, &format!("{}.", name.to_string_lossy()));
     }
     root.join(format!("{INDEX_FOLDER}.new-{}", std::process::id()))
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::documents::Kind;
 use super::index::LanguageIndex;
-use crate::localize::Localizer;
+use crate::load::localize::Localizer;
 use crate::model::Site;
 
 #[derive(Debug, Clone, serde::Serialize)]

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::frontmatter::read_translates;
+use crate::load::frontmatter::read_translates;
 use crate::model::Site;
 use crate::translation::history;
 use crate::translation::status::english_counterpart;

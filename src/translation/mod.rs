@@ -6,5 +6,4 @@ pub mod history;
 pub mod report;
 pub mod stamp;
 pub mod status;
-pub mod structure;
 pub mod words;

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::frontmatter::{in_file_format, set_translates};
+use crate::load::frontmatter::{in_file_format, set_translates};
 use crate::hash::text_hash;
 use crate::model::Site;
 use crate::translation::status::{english_counterpart, source_hash};

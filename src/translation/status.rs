@@ -10,13 +10,14 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
-use crate::frontmatter::{Freshness, outdated, read_translates};
+use crate::load::frontmatter::{Freshness, outdated, read_translates};
 use crate::hash::text_hash;
-use crate::localize::{Localizer, Msg, SourceMessage, source_messages};
+use crate::load::localize::{Localizer, Msg, SourceMessage, source_messages};
 use crate::model::{FileInfo, FileKind, Site};
 use crate::paths;
-use crate::sources::Source;
-use crate::translation::{history, structure, words};
+use crate::load::sources::Source;
+use crate::translation::{history, words};
+use crate::validate::translations;
 
 pub use crate::translation::report::to_text;
 
@@ -160,7 +161,7 @@ pub fn source_hash(source: &Source) -> String {
 pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> Status {
     let reference = site.reference();
     let structure_problems = Diagnostics::new();
-    structure::check(site, &structure_problems);
+    translations::check(site, &structure_problems);
     let structure_problems = structure_problems.into_sorted();
     let mut languages = Vec::new();
     for content in site.languages.iter().filter(|c| c.code != reference.code && only.is_none_or(|o| o == c.code)) {
@@ -168,7 +169,7 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
         let mut items: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
         let translations: BTreeMap<&str, &FileInfo> = content.files().into_iter().map(|f| (f.path.as_str(), f)).collect();
         let mut originals = reference.files();
-        originals.sort_by_key(|f| (f.kind, crate::ids::order(&f.id)));
+        originals.sort_by_key(|f| (f.kind, crate::model::ids::order(&f.id)));
         for english in originals {
             let file = Path::new("content").join(lang).join(&english.path);
             let translates = translations.get(english.path.as_str()).map(|t| t.translates.as_deref());

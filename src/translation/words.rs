@@ -5,7 +5,7 @@ use std::path::Path;
 
 use fluent_syntax::ast;
 
-use crate::frontmatter;
+use crate::load::frontmatter;
 use crate::translation::history;
 use crate::translation::status::State;
 
@@ -153,7 +153,7 @@ mod tests {
         assert_eq!(count_words("Chapter { $number }. { $title }"), 1);
         let plural =
             "search-results = { $count ->\n    [0] No results for “{ $query }”.\n   *[other] { $count } results for “{ $query }”.\n}";
-        let messages = crate::localize::source_messages(plural);
+        let messages = crate::load::localize::source_messages(plural);
         assert_eq!(count_words(&fluent_text(&messages[0].message)), 5);
         assert_eq!(
             readable_text("+++\nstatement = \"Companies may be obliged\"\ntranslates = \"abc\"\n+++\n## Heading"),

@@ -195,7 +195,7 @@ fn every_interface_text_the_code_uses_is_checked() {
     let project = Project::fixture();
     let languages = ["en", "fr", "zh"];
     let originals: Vec<String> = languages.iter().map(|l| project.read(&format!("i18n/{l}/site.ftl"))).collect();
-    for msg in toolkit::localize::Msg::ALL {
+    for msg in toolkit::load::localize::Msg::ALL {
         for (lang, original) in languages.iter().zip(&originals) {
             project.write(&format!("i18n/{lang}/site.ftl"), &without_message(original, msg.id()));
         }

@@ -305,7 +305,7 @@ fn builds_clear_what_killed_builds_left() {
     };
     assert!(names(project.root()).iter().all(|n| !n.starts_with(".public.")), "{:?}", names(project.root()));
     assert_eq!(names(&project.path(".toolkit")), ["search"]);
-    assert!(project.path("public").join(toolkit::output::MARKER).is_file());
+    assert!(project.path("public").join(toolkit::outputs::staging::MARKER).is_file());
 }
 
 #[test]

@@ -19,8 +19,8 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::Diagnostic;
-use crate::localize::{Localizer, Msg};
-use crate::markdown::{Document, GoodPractice, Node};
+use crate::load::localize::{Localizer, Msg};
+use crate::load::markdown::{Document, GoodPractice, Node};
 use crate::model::{Challenge, InLanguage, Site, TocChallenge, TocSection};
 use crate::outputs::Sink;
 use crate::paths;

@@ -12,7 +12,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 
-use crate::config::Config;
+use crate::load::config::Config;
 use crate::diagnostics::{Diagnostics, LineIndex};
 
 /// Declares `Msg`: the interface texts the Rust code asks for, each with its Fluent id.
@@ -145,7 +145,7 @@ impl Localizer {
             files.retain(|path| {
                 let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
                 if link {
-                    diagnostics.push(crate::text_file::symlink_refused(&folder.join(path.file_name().unwrap_or_default())));
+                    diagnostics.push(crate::load::text_file::symlink_refused(&folder.join(path.file_name().unwrap_or_default())));
                 }
                 !link
             });
@@ -162,7 +162,7 @@ impl Localizer {
             }
             for path in files {
                 let file = folder.join(path.file_name().unwrap_or_default());
-                let text = match crate::text_file::read(root, &file) {
+                let text = match crate::load::text_file::read(root, &file) {
                     Ok(text) => text,
                     Err(problem) => {
                         diagnostics.push(problem);

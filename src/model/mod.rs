@@ -1,13 +1,16 @@
 //! The typed toolkit: what the loader produces and every later pass (checks, pages, search,
 //! handouts, translation status) reads.
 
+
+pub mod ids;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::ids::{self, ChallengeId, SectionId};
-use crate::config::Config;
-use crate::markdown::{Document, Footnote, GoodPractice};
-use crate::sources::Sources;
+use ids::{ChallengeId, SectionId};
+use crate::load::config::Config;
+use crate::load::markdown::{Document, Footnote, GoodPractice};
+use crate::load::sources::Sources;
 
 /// What a content file holds, for reports that list files by kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -83,7 +86,7 @@ pub struct Challenge {
 
 impl Challenge {
     /// The whole text as one document, for checks that look at every node.
-    pub fn nodes(&self) -> impl Iterator<Item = &crate::markdown::Located> {
+    pub fn nodes(&self) -> impl Iterator<Item = &crate::load::markdown::Located> {
         self.practices.iter().flat_map(|p| p.heading.iter().chain(p.body.iter())).chain(self.footnotes.iter().flat_map(|f| f.nodes.iter()))
     }
 }
@@ -363,7 +366,7 @@ impl Site {
             .files()
             .into_iter()
             .find(|english| english.path == translated.path)
-            .is_some_and(|english| !crate::frontmatter::outdated(translated.translates.as_deref(), &english.hash).is_current())
+            .is_some_and(|english| !crate::load::frontmatter::outdated(translated.translates.as_deref(), &english.hash).is_current())
     }
 
     /// Is this target published (it has a page), forthcoming (declared only), or unknown?

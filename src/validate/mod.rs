@@ -1,11 +1,14 @@
 //! Checks that need the whole site: citations name known sources, cross-references point at
 //! declared pages, boxes exist, translations have an English original.
 
+
+pub mod translations;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::{Located, Node};
+use crate::load::markdown::{Located, Node};
 use crate::model::{FileInfo, Site, Target, TargetState};
 
 pub fn check(site: &Site, diagnostics: &Diagnostics) {

@@ -323,7 +323,7 @@ pub fn anchor_problem(id: &str) -> Option<String> {
 }
 
 fn is_external(url: &str) -> bool {
-    crate::safe_url::check(url).is_ok_and(|kind| kind == crate::safe_url::Kind::External)
+    crate::load::safe_url::check(url).is_ok_and(|kind| kind == crate::load::safe_url::Kind::External)
 }
 
 /// A paragraph whose only content is a box link becomes the box itself; a box link inside

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::{GoodPractice, Located, Node};
+use crate::load::markdown::{GoodPractice, Located, Node};
 use crate::model::{Challenge, Site};
 
 /// One comparable element of a text, as the translator wrote it.

@@ -8,14 +8,14 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use walkdir::WalkDir;
 
-use crate::ids::{self, SectionId};
-use crate::config::Config;
+use crate::model::ids::{self, SectionId};
+use crate::load::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
-use crate::frontmatter;
+use crate::load::frontmatter;
 use crate::hash::text_hash;
-use crate::markdown::{self, Document};
+use crate::load::markdown::{self, Document};
 use crate::model::*;
-use crate::sources::Sources;
+use crate::load::sources::Sources;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -153,7 +153,7 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
             match entry {
                 Ok(entry) if entry.path_is_symlink() => {
                     let file = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                    diagnostics.push(crate::text_file::symlink_refused(file));
+                    diagnostics.push(crate::load::text_file::symlink_refused(file));
                 }
                 Ok(entry) if entry.file_type().is_file() => {
                     let relative = entry.path().strip_prefix(&folder).unwrap_or(entry.path());
@@ -303,7 +303,7 @@ fn text_document(file: &Path, body: &str, line: u32, problems: &mut Vec<Diagnost
 }
 
 fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut Vec<Diagnostic>) -> Option<Loaded> {
-    let text = match crate::text_file::read(root, file) {
+    let text = match crate::load::text_file::read(root, file) {
         Ok(text) => text,
         Err(problem) => {
             problems.push(problem);
@@ -400,7 +400,7 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
         Place::CaseStudy(slug) => {
             let parsed = front!(CaseStudyMeta);
             let m = parsed.meta;
-            if let Some((url, Err(why))) = m.url.as_deref().map(|u| (u, crate::safe_url::check(u))) {
+            if let Some((url, Err(why))) = m.url.as_deref().map(|u| (u, crate::load::safe_url::check(u))) {
                 problems.push(Diagnostic::error(
                     file,
                     Some(line_of_setting(&text, "url")),
@@ -492,7 +492,7 @@ fn table_of_contents(reference: &LanguageContent, config: &Config, diagnostics: 
         .values()
         .map(|chapter| {
             let mut sections: Vec<&Section> = sections_by_chapter.remove(&chapter.number).unwrap_or_default();
-            sections.sort_by_key(|s| crate::ids::order(&s.id));
+            sections.sort_by_key(|s| crate::model::ids::order(&s.id));
             let sections = sections
                 .into_iter()
                 .map(|section| {
@@ -509,7 +509,7 @@ fn table_of_contents(reference: &LanguageContent, config: &Config, diagnostics: 
                             ids.push(id);
                         }
                     }
-                    ids.sort_by_key(|id| crate::ids::order(id));
+                    ids.sort_by_key(|id| crate::model::ids::order(id));
                     let challenges: Vec<TocChallenge> = ids
                         .into_iter()
                         .map(|id| TocChallenge {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
-use crate::frontmatter::toml_file;
+use crate::load::frontmatter::toml_file;
 
 /// A source's texts in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -76,7 +76,7 @@ impl Sources {
 
     pub fn load(root: &Path, languages: &[&str], diagnostics: &Diagnostics) -> Sources {
         let file = Path::new("content").join("sources.toml");
-        let text = match crate::text_file::read(root, &file) {
+        let text = match crate::load::text_file::read(root, &file) {
             Ok(text) => text,
             Err(problem) => {
                 diagnostics.push(problem);
@@ -168,7 +168,7 @@ pub fn parse(file: &Path, text: &str, languages: &[&str]) -> Result<(Sources, Ve
         let url = raw.url.and_then(|url| {
             let url_line = index.line_of(url.span().start);
             let url = url.into_inner();
-            match crate::safe_url::check(&url) {
+            match crate::load::safe_url::check(&url) {
                 Ok(_) => Some(url),
                 Err(why) => {
                     problems.push(Diagnostic::error(

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::toml_file;
+use crate::load::frontmatter::toml_file;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,7 +31,7 @@ pub struct Language {
 impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let relative = Path::new("content").join("toolkit.toml");
-        let text = crate::text_file::read(root, &relative)?;
+        let text = crate::load::text_file::read(root, &relative)?;
         let config: Config = toml_file(&relative, &text, "The site settings")?;
         config.validate(&relative)?;
         Ok(config)
@@ -70,7 +70,7 @@ impl Config {
                 ));
             }
         }
-        if let Err(why) = crate::safe_url::check(&self.base_url).and_then(|_| {
+        if let Err(why) = crate::load::safe_url::check(&self.base_url).and_then(|_| {
             if self.base_url.to_ascii_lowercase().starts_with("mailto:") { Err("it must be a web address".to_string()) } else { Ok(()) }
         }) {
             return Err(Diagnostic::error(file, None, format!("base_url \"{}\" cannot be used: {why}.", self.base_url)));
