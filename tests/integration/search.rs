@@ -202,11 +202,26 @@ fn vectors_hold(vectors: &Value) -> Vec<String> {
 #[test]
 fn the_shared_test_vectors_match_the_rust_analysis() {
     let path = project_root().join(VECTORS);
-    if std::env::var_os("TOOLKIT_WRITE_VECTORS").is_some() {
+    let committed: Option<Value> = std::fs::read_to_string(&path).ok().and_then(|text| serde_json::from_str(&text).ok());
+    let vectors = if std::env::var_os("TOOLKIT_WRITE_VECTORS").is_some() {
+        // Regenerating: the new vectors are checked before they replace the committed ones, and
+        // what changed is said, so a regeneration is never a file compared with itself.
+        let fresh = generate_vectors();
+        let changed = committed.as_ref().map_or(usize::MAX, |old| {
+            let words = |v: &Value| -> std::collections::BTreeSet<String> {
+                v.as_object().unwrap().iter().flat_map(|(l, d)| d["words"].as_object().unwrap().iter().map(move |(w, t)| format!("{l} {w} {t}"))).collect()
+            };
+            words(old).symmetric_difference(&words(&fresh)).count()
+        });
+        println!("vectors: {changed} word entries differ from the committed file");
+        let wrong = vectors_hold(&fresh);
+        assert!(wrong.is_empty(), "the generated vectors disagree with the analysis:\n{}", wrong.join("\n"));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, serde_json::to_string(&generate_vectors()).unwrap() + "\n").unwrap();
-    }
-    let vectors: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("tests/search/vectors.json")).unwrap();
+        std::fs::write(&path, serde_json::to_string(&fresh).unwrap() + "\n").unwrap();
+        fresh
+    } else {
+        committed.expect("tests/search/vectors.json")
+    };
     let words: usize = vectors.as_object().unwrap().values().map(|l| l["words"].as_object().unwrap().len()).sum();
     assert!(words > 3000, "the vectors cover the content's vocabulary ({words} words)");
     let wrong = vectors_hold(&vectors);
