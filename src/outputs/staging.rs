@@ -107,9 +107,11 @@ impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let file = self.dir.join(path);
         if let Some(folder) = file.parent() {
-            let new = self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_path_buf());
-            if new {
+            // Noted as made only once it exists: another thread may be writing into it already.
+            let known = self.made.lock().unwrap_or_else(|e| e.into_inner()).contains(folder);
+            if !known {
                 std::fs::create_dir_all(folder)?;
+                self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_path_buf());
             }
         }
         std::fs::write(&file, bytes)?;
@@ -207,6 +209,18 @@ mod tests {
         assert!(out.join(MARKER).is_file());
         let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn writes_many_files_into_new_folders_at_once() {
+        let dir = scratch("parallel");
+        let out = dir.join("public");
+        let files: Vec<OutputFile> =
+            (0..2000).map(|i| OutputFile { path: format!("f{}/g{}/{i}.html", i % 7, i % 13), bytes: vec![b'x'; 10] }).collect();
+        write_site(&out, &files).unwrap();
+        assert!(out.join("f4/g10/1999.html").is_file());
+        assert_eq!(walkdir::WalkDir::new(&out).into_iter().flatten().filter(|e| e.file_type().is_file()).count(), 2001, "every file and the mark");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
