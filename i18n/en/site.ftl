@@ -114,6 +114,16 @@ search-kind-good-practice = Good practice
 search-kind-box = Box
 search-kind-case-study = Case study
 search-kind-source = Source
+search-some-words = No result contains all of “{ $query }”; showing results with some of them.
+search-lacks = Does not contain: { $words }
+search-did-you-mean = Did you mean “{ $suggestion }”?
+search-in-english = Search for “{ $query }” in the English text, the reference version
+search-more = Show more results
+search-tips = Search tips
+search-tip-spelling = Check the spelling of each word.
+search-tip-fewer = Use fewer words, or more general ones.
+search-tip-phrase = Put an exact phrase in double quotes, for example “use of force”.
+search-tip-glossary = Look up a term or an abbreviation in the glossary.
 
 ## Chapter handouts (printed)
 handout-chapter = Chapter { $number }

@@ -1,4 +1,4 @@
-# translates: 93f7a02bee483d2c
+# translates: 70cc824f7cf8c6a4
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -118,6 +118,16 @@ search-kind-good-practice = Buena práctica
 search-kind-box = Recuadro
 search-kind-case-study = Estudio de caso
 search-kind-source = Fuente
+search-some-words = Ningún resultado contiene todas las palabras de «{ $query }»; se muestran los resultados que contienen algunas de ellas.
+search-lacks = Palabras ausentes: { $words }
+search-did-you-mean = ¿Quiso decir «{ $suggestion }»?
+search-in-english = Buscar «{ $query }» en el texto en inglés, versión de referencia
+search-more = Mostrar más resultados
+search-tips = Consejos de búsqueda
+search-tip-spelling = Compruebe la ortografía de cada palabra.
+search-tip-fewer = Utilice menos palabras o palabras más generales.
+search-tip-phrase = Escriba una expresión exacta entre comillas, por ejemplo «uso de la fuerza».
+search-tip-glossary = Busque un término o una sigla en el glosario.
 
 ## Fichas de capítulo (impresas)
 handout-chapter = Capítulo { $number }

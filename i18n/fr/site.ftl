@@ -1,4 +1,4 @@
-# translates: 93f7a02bee483d2c
+# translates: 70cc824f7cf8c6a4
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -116,6 +116,16 @@ search-kind-good-practice = Bonne pratique
 search-kind-box = Encadré
 search-kind-case-study = Étude de cas
 search-kind-source = Source
+search-some-words = Aucun résultat ne contient tous les mots de « { $query } » ; voici les résultats qui en contiennent une partie.
+search-lacks = Mots absents : { $words }
+search-did-you-mean = Vouliez-vous dire « { $suggestion } » ?
+search-in-english = Rechercher « { $query } » dans le texte anglais, version de référence
+search-more = Afficher d’autres résultats
+search-tips = Conseils de recherche
+search-tip-spelling = Vérifiez l’orthographe de chaque mot.
+search-tip-fewer = Utilisez moins de mots, ou des mots plus généraux.
+search-tip-phrase = Placez une expression exacte entre guillemets, par exemple « recours à la force ».
+search-tip-glossary = Cherchez un terme ou un sigle dans le glossaire.
 
 ## Fiches imprimables des chapitres
 handout-chapter = Chapitre { $number }

@@ -1,4 +1,4 @@
-# translates: 93f7a02bee483d2c
+# translates: 70cc824f7cf8c6a4
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -106,6 +106,16 @@ search-kind-good-practice = 良好做法
 search-kind-box = 专栏
 search-kind-case-study = 案例研究
 search-kind-source = 参考文献
+search-some-words = 没有结果包含“{ $query }”中的所有词语；以下为包含其中部分词语的结果。
+search-lacks = 未包含：{ $words }
+search-did-you-mean = 您是不是要找“{ $suggestion }”？
+search-in-english = 在英文参考文本中搜索“{ $query }”
+search-more = 显示更多结果
+search-tips = 搜索提示
+search-tip-spelling = 检查每个词语的拼写。
+search-tip-fewer = 减少词语数量，或使用含义更宽泛的词语。
+search-tip-phrase = 将需要完全匹配的短语放在双引号内，例如“使用武力”。
+search-tip-glossary = 在术语表中查找术语或缩略语。
 
 ## 各章讲义（打印版）
 handout-chapter = 第{ $number }章

@@ -1,13 +1,20 @@
 //! The browser's copy of the index: small script files under `search/<lang>/`, loaded by
 //! `search.js` only as a query needs them. Script files (not JSON fetched with XHR) so search
-//! also works when the site is opened from disk.
+//! also works when the site is opened from disk. Everything `engine::answer` reads is here.
 //!
 //! - `index.js`: how many documents, their chapters (for the filter), the first key of each
-//!   term file, the stop words and stem overrides (so the browser drops and stems exactly as
-//!   tantivy did).
+//!   term and pair file, the stop words and stem overrides (so the browser drops and stems
+//!   exactly as tantivy did), the glossary's synonyms as terms, and the lengths of words the
+//!   vocabulary files hold.
+//!   Document numbers in lists are written as the gap from the one before.
 //! - `t-<n>.js`: a run of terms in alphabetical order, about `TERMS_FILE_BYTES` each: for each
-//!   term, each document's score (tantivy's BM25 over the weighted parts, ×100); and the
-//!   lexicon's unaccented spellings that sort in the same run.
+//!   term, each document's score (tantivy's BM25 over the weighted parts, ×100) and, for a term
+//!   written several ways, which documents have each spelling; and the lexicon's unaccented
+//!   spellings that sort in the same run.
+//! - `p-<n>.js`: pairs of terms that stand next to each other in some documents but not in all
+//!   that have both (for phrases), in runs like the terms: loaded only for a phrase.
+//! - `v-<n>.js`: the words of `n` letters, those in the most documents first: loaded only to
+//!   correct a word found nowhere.
 //! - `d-<n>.js`: the documents themselves (title, address, breadcrumb, text for snippets), a
 //!   few per file, fetched only for the results shown.
 
@@ -16,6 +23,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::analyzer::{stem_overrides, stop_words};
+use super::engine::Pair;
 use super::index::LanguageIndex;
 use crate::load::localize::Localizer;
 use crate::outputs::staging::OutputFile;
@@ -25,14 +33,15 @@ use crate::outputs::staging::OutputFile;
 /// site (bench/README.md), for more, smaller files on disk.
 pub const DOCUMENTS_PER_FILE: usize = 2;
 
-/// About how large a `t-<n>.js` file grows before the next one starts: small enough that a
-/// query fetches little, large enough that a big site does not become thousands of files.
+/// About how large a `t-<n>.js` or `p-<n>.js` file grows before the next one starts: small
+/// enough that a query fetches little, large enough that a big site does not become thousands
+/// of files.
 pub const TERMS_FILE_BYTES: usize = 8 * 1024;
 
-/// One key of the term files: a term with its postings, or a spelling with its term.
-enum Entry {
-    Term(Value),
-    Spelling(String),
+/// Sorted documents as the gaps between them (the first as itself): shorter to write and to send.
+fn gaps(docs: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    docs.iter().map(|&doc| doc - std::mem::replace(&mut previous, doc)).collect()
 }
 
 fn script(lang: &str, name: &str, data: &Value) -> OutputFile {
@@ -43,45 +52,85 @@ fn script(lang: &str, name: &str, data: &Value) -> OutputFile {
     }
 }
 
-pub fn export(index: &LanguageIndex, ui: &Localizer) -> tantivy::Result<Vec<OutputFile>> {
-    let lang = index.lang.as_str();
-    // Terms and lexicon spellings share one alphabetical key space, cut into runs.
-    let mut entries: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
-    for (term, postings) in index.postings()? {
-        let flat: Vec<Value> = postings.iter().flat_map(|&(doc, score)| [json!(doc), json!((score * 100.0).round() as u64)]).collect();
-        entries.entry(term).or_default().push(Entry::Term(Value::Array(flat)));
-    }
-    for (spelling, term) in &index.lexicon {
-        entries.entry(spelling.clone()).or_default().push(Entry::Spelling(term.clone()));
-    }
-    let mut files = Vec::new();
+/// Cuts keys in alphabetical order into files of about TERMS_FILE_BYTES: each entry is
+/// (key, [(part of the file's object, value)]). Returns the first key of each file.
+fn runs(lang: &str, prefix: &str, entries: BTreeMap<String, Vec<(&'static str, Value)>>, files: &mut Vec<OutputFile>) -> Vec<String> {
     let mut first_keys: Vec<String> = Vec::new();
-    let (mut terms, mut lexicon, mut size) = (serde_json::Map::new(), serde_json::Map::new(), 0);
+    let mut parts: BTreeMap<&'static str, serde_json::Map<String, Value>> = BTreeMap::new();
+    let mut size = 0;
+    let flush = |parts: &mut BTreeMap<&'static str, serde_json::Map<String, Value>>, n: usize, files: &mut Vec<OutputFile>| {
+        let data: serde_json::Map<String, Value> =
+            std::mem::take(parts).into_iter().map(|(part, map)| (part.to_string(), Value::Object(map))).collect();
+        files.push(script(lang, &format!("{prefix}-{n}"), &Value::Object(data)));
+    };
     for (key, values) in entries {
         if first_keys.is_empty() || size >= TERMS_FILE_BYTES {
             if !first_keys.is_empty() {
-                let data = json!({ "t": std::mem::take(&mut terms), "w": std::mem::take(&mut lexicon) });
-                files.push(script(lang, &format!("t-{}", first_keys.len() - 1), &data));
+                flush(&mut parts, first_keys.len() - 1, files);
                 size = 0;
             }
             first_keys.push(key.clone());
         }
-        for value in values {
-            size += key.len() + 8;
-            match value {
-                Entry::Term(postings) => {
-                    size += postings.to_string().len();
-                    terms.insert(key.clone(), postings);
-                }
-                Entry::Spelling(term) => {
-                    size += term.len();
-                    lexicon.insert(key.clone(), Value::from(term));
-                }
-            }
+        for (part, value) in values {
+            size += key.len() + 8 + value.to_string().len();
+            parts.entry(part).or_default().insert(key.clone(), value);
         }
     }
     if !first_keys.is_empty() {
-        files.push(script(lang, &format!("t-{}", first_keys.len() - 1), &json!({ "t": terms, "w": lexicon })));
+        flush(&mut parts, first_keys.len() - 1, files);
+    }
+    first_keys
+}
+
+pub fn export(index: &LanguageIndex, ui: &Localizer) -> tantivy::Result<Vec<OutputFile>> {
+    let lang = index.lang.as_str();
+    let engine = &index.engine;
+    let mut files = Vec::new();
+    // Terms (with their spellings) and lexicon spellings share one alphabetical key space.
+    let mut entries: BTreeMap<String, Vec<(&'static str, Value)>> = BTreeMap::new();
+    for (term, postings) in &engine.terms {
+        let mut previous = 0;
+        let flat: Vec<Value> = postings
+            .iter()
+            .flat_map(|&(doc, score)| {
+                let gap = doc - std::mem::replace(&mut previous, doc);
+                [json!(gap), json!(score)]
+            })
+            .collect();
+        let entry = entries.entry(term.clone()).or_default();
+        entry.push(("t", Value::Array(flat)));
+        if let Some(forms) = engine.forms.get(term) {
+            let forms: serde_json::Map<String, Value> = forms.iter().map(|(key, docs)| (key.clone(), json!(gaps(docs)))).collect();
+            entry.push(("f", Value::Object(forms)));
+        }
+    }
+    for (spelling, term) in &engine.lexicon {
+        entries.entry(spelling.clone()).or_default().push(("w", Value::from(term.as_str())));
+    }
+    let term_files = runs(lang, "t", entries, &mut files);
+    let pairs: BTreeMap<String, Vec<(&'static str, Value)>> = engine
+        .pairs
+        .iter()
+        .map(|(key, pair)| {
+            // Documents, or -1 then the documents that have both terms apart.
+            let value = match pair {
+                Pair::Docs(docs) => json!(gaps(docs)),
+                Pair::Except(docs) => Value::Array(std::iter::once(json!(-1)).chain(gaps(docs).into_iter().map(|d| json!(d))).collect()),
+            };
+            (key.clone(), vec![("p", value)])
+        })
+        .collect();
+    let pair_files = runs(lang, "p", pairs, &mut files);
+    // Words by length, the most frequent first (then in code-point order): the order a
+    // correction prefers them in.
+    let mut by_length: BTreeMap<usize, Vec<(&str, u32)>> = BTreeMap::new();
+    for (word, &count) in &engine.vocabulary {
+        by_length.entry(word.chars().count()).or_default().push((word, count));
+    }
+    for (length, words) in &mut by_length {
+        words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let words: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+        files.push(script(lang, &format!("v-{length}"), &json!({ "v": words })));
     }
     for (n, chunk) in index.documents.chunks(DOCUMENTS_PER_FILE).enumerate() {
         let documents: Vec<Value> = chunk
@@ -117,7 +166,10 @@ pub fn export(index: &LanguageIndex, ui: &Localizer) -> tantivy::Result<Vec<Outp
             "documents": index.documents.len(),
             "perFile": DOCUMENTS_PER_FILE,
             "chapters": chapters,
-            "termFiles": first_keys,
+            "termFiles": term_files,
+            "pairFiles": pair_files,
+            "vocabulary": by_length.keys().collect::<Vec<_>>(),
+            "synonyms": engine.synonyms,
             "stopWords": stop_words(lang),
             "stemOverrides": stem_overrides(lang),
         }),

@@ -11,6 +11,7 @@ use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
 use super::analyzer::{Analyzer, TantivyTokenizer};
 use super::documents::SearchDocument;
+use super::engine::{Engine, Synonym};
 
 const TOKENIZER: &str = "toolkit";
 
@@ -23,6 +24,8 @@ pub struct LanguageIndex {
     /// Unaccented or differently accented spellings found in the text, and their terms (see
     /// `lexicon_of`).
     pub lexicon: BTreeMap<String, String>,
+    /// What queries are answered from, here and in the browser.
+    pub engine: Engine,
     fields: Vec<(Field, f32)>,
     reader: IndexReader,
 }
@@ -60,7 +63,7 @@ pub fn lexicon_of(lang: &str, documents: &[SearchDocument]) -> BTreeMap<String, 
 
 impl LanguageIndex {
     /// Indexes `documents` in `dir`, or in memory when `dir` is `None`.
-    pub fn build(lang: &str, documents: Vec<SearchDocument>, dir: Option<&Path>) -> tantivy::Result<LanguageIndex> {
+    pub fn build(lang: &str, documents: Vec<SearchDocument>, synonyms: Vec<Synonym>, dir: Option<&Path>) -> tantivy::Result<LanguageIndex> {
         let (schema, fields) = schema();
         let index = match dir {
             Some(dir) => {
@@ -81,19 +84,18 @@ impl LanguageIndex {
         }
         let index = writer.finalize()?;
         let lexicon = lexicon_of(lang, &documents);
-        Ok(LanguageIndex { lang: lang.to_string(), documents, lexicon, fields, reader: index.reader()? })
+        let mut built =
+            LanguageIndex { lang: lang.to_string(), documents, lexicon, engine: Engine::default(), fields, reader: index.reader()? };
+        built.engine = Engine::build(lang, &built.documents, built.postings()?, built.lexicon.clone(), synonyms);
+        Ok(built)
     }
 
-    pub fn open(
-        lang: &str,
-        dir: &Path,
-        documents: Vec<SearchDocument>,
-        lexicon: BTreeMap<String, String>,
-    ) -> tantivy::Result<LanguageIndex> {
+    pub fn open(lang: &str, dir: &Path, documents: Vec<SearchDocument>, engine: Engine) -> tantivy::Result<LanguageIndex> {
         let index = Index::open_in_dir(dir)?;
         register(&index, lang);
         let (_, fields) = schema();
-        Ok(LanguageIndex { lang: lang.to_string(), documents, lexicon, fields, reader: index.reader()? })
+        let lexicon = engine.lexicon.clone();
+        Ok(LanguageIndex { lang: lang.to_string(), documents, lexicon, engine, fields, reader: index.reader()? })
     }
 
     /// The terms a query asks for, resolved through the lexicon like the browser does.
@@ -111,21 +113,6 @@ impl LanguageIndex {
             })
             .collect();
         Box::new(BooleanQuery::new(clauses))
-    }
-
-    /// Documents matching every term (or, when none does, any term), best first: (score, index).
-    pub fn search(&self, terms: &[String], limit: usize) -> tantivy::Result<Vec<(f32, usize)>> {
-        if terms.is_empty() || self.documents.is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        for occur in [Occur::Must, Occur::Should] {
-            let query = BooleanQuery::new(terms.iter().map(|t| (occur, self.term_query(t))).collect());
-            let hits = self.run(&query, limit)?;
-            if !hits.is_empty() {
-                return Ok(hits);
-            }
-        }
-        Ok(Vec::new())
     }
 
     fn run(&self, query: &dyn Query, limit: usize) -> tantivy::Result<Vec<(f32, usize)>> {

@@ -3,10 +3,12 @@
 
 pub mod analyzer;
 pub mod documents;
+pub mod engine;
 pub mod export;
 pub mod index;
 pub mod query;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -20,10 +22,13 @@ use index::LanguageIndex;
 /// Where the last build keeps its indexes, relative to the project root.
 pub const INDEX_FOLDER: &str = ".toolkit/search";
 
+/// Bumped when what is kept on disk changes, so older kept indexes are rebuilt.
+pub const FORMAT: u32 = 2;
+
 /// Names everything the indexes are made from: the analysis and every content and interface
 /// file. An index whose fingerprint differs is out of date.
 pub fn fingerprint(root: &Path) -> String {
-    let mut text = format!("analyzer {}\n", analyzer::VERSION);
+    let mut text = format!("analyzer {} format {}\n", analyzer::VERSION, FORMAT);
     for folder in ["content", "i18n"] {
         let walk = walkdir::WalkDir::new(root.join(folder)).sort_by_file_name();
         for entry in walk.into_iter().flatten().filter(|e| e.file_type().is_file()) {
@@ -43,15 +48,42 @@ pub fn index_site(site: &Site, ui: &Localizer, keep_in: Option<&Path>) -> Result
             let lang = language.code.as_str();
             let documents = documents::collect(site, ui, lang);
             let dir = keep_in.map(|d| d.join(lang));
-            let index = LanguageIndex::build(lang, documents, dir.as_ref().map(|d| d.join("tantivy")).as_deref())
+            let index = LanguageIndex::build(lang, documents, synonyms(site, lang), dir.as_ref().map(|d| d.join("tantivy")).as_deref())
                 .map_err(|e| format!("The search index for {lang} could not be built: {e}."))?;
             if let Some(dir) = dir {
                 write_json(&dir.join("documents.json"), &index.documents)?;
-                write_json(&dir.join("lexicon.json"), &index.lexicon)?;
+                write_json(&dir.join("engine.json"), &index.engine)?;
             }
             Ok(index)
         })
         .collect()
+}
+
+/// The glossary of `lang` as synonyms: each abbreviation (and its plural in -s) and the term
+/// it stands for, as query terms. A term without an abbreviation in `lang` takes the reference language's
+/// (Chinese has no "MoU", but readers type it).
+pub fn synonyms(site: &Site, lang: &str) -> Vec<engine::Synonym> {
+    let reference = site.glossary(site.default_language());
+    let mut synonyms: Vec<engine::Synonym> = Vec::new();
+    for found in site.glossary(lang) {
+        let term = found.item;
+        let abbr = term.abbr.as_deref().or_else(|| reference.iter().find(|r| r.item.id == term.id).and_then(|r| r.item.abbr.as_deref()));
+        let Some(abbr) = abbr.filter(|a| !a.trim().is_empty()) else { continue };
+        let (short, long) = (engine::side_terms(lang, abbr), engine::side_terms(lang, &term.term));
+        let mut pairs = vec![[short.clone(), long.clone()]];
+        // The plural the text may write ("NGOs", "MoUs"), which the stemmer keeps apart.
+        let plural = engine::side_terms(lang, &format!("{abbr}s"));
+        if short.len() == 1 && plural.len() == 1 && plural != short && !plural[0].chars().any(analyzer::is_han) {
+            pairs.push([plural.clone(), long]);
+            pairs.push([short, plural]);
+        }
+        for sides in pairs {
+            if sides.iter().all(|s| !s.is_empty()) && sides[0] != sides[1] && !synonyms.contains(&sides) {
+                synonyms.push(sides);
+            }
+        }
+    }
+    synonyms
 }
 
 fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<(), String> {
@@ -96,34 +128,77 @@ pub fn open_kept(root: &Path, lang: &str) -> Option<LanguageIndex> {
     }
     let dir = kept.join(lang);
     let documents: Vec<SearchDocument> = serde_json::from_slice(&std::fs::read(dir.join("documents.json")).ok()?).ok()?;
-    let lexicon = serde_json::from_slice(&std::fs::read(dir.join("lexicon.json")).ok()?).ok()?;
-    LanguageIndex::open(lang, &dir.join("tantivy"), documents, lexicon).ok()
+    let engine = serde_json::from_slice(&std::fs::read(dir.join("engine.json")).ok()?).ok()?;
+    LanguageIndex::open(lang, &dir.join("tantivy"), documents, engine).ok()
 }
 
-/// A snippet of `text` around the first word matching one of `terms`, matches marked with
-/// `mark(word)`; at most about `width` characters.
+/// Letters and digits other than Chinese: a snippet never cuts between two of them.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !analyzer::is_han(c)
+}
+
+/// The passage of about `width` characters with the most different matching terms (then the
+/// most matches next to another, as in a phrase, then the most matches), cut between words (between characters in Chinese); matches marked with
+/// `mark(word)`. The same choice as `snippet` in search.js.
 pub fn snippet(lang: &str, text: &str, terms: &[String], width: usize, mark: impl Fn(&str) -> String) -> String {
-    let tokens: Vec<analyzer::Token> =
-        analyzer::Analyzer::new(lang).index_tokens(text).into_iter().filter(|t| terms.contains(&t.term)).collect();
-    let first = tokens.first().map_or(0, |t| t.from);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = chars.iter().position(|&(i, _)| i >= first).unwrap_or(0);
-    let start_char = at.saturating_sub(width / 3);
-    let end_char = (start_char + width).min(chars.len());
-    let start = chars.get(start_char).map_or(text.len(), |&(i, _)| i);
-    let end = chars.get(end_char).map_or(text.len(), |&(i, _)| i);
+    let char_at = |byte: usize| chars.partition_point(|&(i, _)| i < byte);
+    let all = analyzer::Analyzer::new(lang).index_tokens(text);
+    let wanted = |t: &analyzer::Token| terms.contains(&t.term);
+    // Matches as (from, to, term, 1 when the word before is the query's term before: a phrase).
+    let spans: Vec<(usize, usize, &str, usize)> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| wanted(t))
+        .map(|(i, t)| {
+            let at = terms.iter().position(|x| *x == t.term);
+            let after = i > 0 && at.is_some_and(|at| at > 0 && terms.iter().position(|x| *x == all[i - 1].term) == Some(at - 1));
+            (char_at(t.from), char_at(t.to), t.term.as_str(), usize::from(after))
+        })
+        .collect();
+    let tokens: Vec<&analyzer::Token> = all.iter().filter(|t| wanted(t)).collect();
+    let mut best = ((0usize, 0usize, 0usize), 0usize); // ((distinct, next to a match, matches), start)
+    for &(from, ..) in &spans {
+        let start = from.saturating_sub(width / 3);
+        let inside: Vec<&(usize, usize, &str, usize)> = spans.iter().filter(|s| s.0 >= start && s.1 <= start + width).collect();
+        let distinct = inside.iter().map(|s| s.2).collect::<BTreeSet<_>>().len();
+        let value = (distinct, inside.iter().map(|s| s.3).sum(), inside.len());
+        if value > best.0 {
+            best = (value, start);
+        }
+    }
+    let word = |i: usize| chars.get(i).is_some_and(|&(_, c)| is_word_char(c));
+    let mut start = best.1.min(chars.len());
+    // Back to the start of the word cut (at most 20 characters), else on to its end.
+    if start > 0 && word(start - 1) && word(start) {
+        let back = (start.saturating_sub(20)..start).rev().find(|&i| i == 0 || !word(i - 1));
+        start = back.unwrap_or_else(|| (start..chars.len()).find(|&i| !word(i)).unwrap_or(chars.len()));
+    }
+    // Back to the end of the last whole word (at most 20 characters), else on to its end.
+    let mut end = (start + width).min(chars.len());
+    if end > start && end < chars.len() && word(end - 1) && word(end) {
+        let back = (end.saturating_sub(20).max(start + 1)..end).rev().find(|&i| !word(i - 1) || !word(i));
+        end = back.unwrap_or_else(|| (end..chars.len()).find(|&i| !word(i)).unwrap_or(chars.len()));
+    }
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let (start, end) = (byte(start), byte(end));
     let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
-    let mut cursor = start;
+    // Overlapping matches (a Chinese word's bigrams) are marked as one.
+    let mut marks: Vec<(usize, usize)> = Vec::new();
     for token in tokens.iter().filter(|t| t.from >= start && t.to <= end) {
-        if token.from < cursor {
-            continue;
+        match marks.last_mut() {
+            Some(last) if token.from < last.1 => last.1 = last.1.max(token.to),
+            _ => marks.push((token.from, token.to)),
         }
-        out.push_str(&text[cursor..token.from]);
-        out.push_str(&mark(&text[token.from..token.to]));
-        cursor = token.to;
+    }
+    let mut cursor = start;
+    for (from, to) in marks {
+        out.push_str(&text[cursor..from]);
+        out.push_str(&mark(&text[from..to]));
+        cursor = to;
     }
     out.push_str(&text[cursor..end]);
     if end < text.len() {

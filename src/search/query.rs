@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::documents::Kind;
+use super::engine;
 use super::index::LanguageIndex;
 use crate::load::localize::Localizer;
 use crate::model::Site;
@@ -20,6 +21,12 @@ pub struct Hit {
     /// Text around the first match, matches in [brackets].
     pub snippet: String,
     pub score: f32,
+    /// The query's words this result lacks (only when no result has them all).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// The corrected query these results are for, when the query as typed found nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<String>,
 }
 
 /// The index of `lang`: the kept one when current, else the loaded site indexed and kept anew.
@@ -49,23 +56,38 @@ pub fn current_index(root: &Path, lang: &str, site: &Site, ui: &Localizer) -> Re
     }
 }
 
+/// The results of a query, as the search page shows them (see `engine::answer`).
+pub fn answer(index: &LanguageIndex, query: &str) -> engine::Outcome {
+    engine::answer(&index.engine, query, |_| true)
+}
+
 pub fn search(index: &LanguageIndex, query: &str, limit: usize) -> Result<Vec<Hit>, String> {
-    let terms = index.query_terms(query);
-    let hits = index.search(&terms, limit).map_err(|e| format!("The search failed: {e}."))?;
-    Ok(hits
+    let outcome = answer(index, query);
+    let terms = engine::highlight_terms(&outcome.clauses);
+    Ok(outcome
+        .results
         .into_iter()
-        .map(|(score, doc)| {
-            let document = &index.documents[doc];
-            let text = if document.lead.is_empty() { &document.body } else { &document.lead };
-            let text = if text.is_empty() { &document.title } else { text };
+        .take(limit)
+        .map(|ranked| {
+            let document = &index.documents[ranked.doc];
+            let mut text = document.lead.clone();
+            if !document.body.is_empty() {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&document.body);
+            }
+            let text = if text.is_empty() { document.title.clone() } else { text };
             Hit {
                 id: document.id.clone(),
                 kind: document.kind.clone(),
                 title: document.title.clone(),
                 url: format!("/{}", document.url.replace("index.html", "")),
                 breadcrumb: document.breadcrumb.clone(),
-                snippet: super::snippet(&document.text_lang, text, &terms, 120, |word| format!("[{word}]")),
-                score,
+                snippet: super::snippet(&index.lang, &text, &terms, 120, |word| format!("[{word}]")),
+                score: ranked.score as f32 / 100.0,
+                missing: ranked.missing,
+                corrected: outcome.corrected.then(|| outcome.query.clone()),
             }
         })
         .collect())

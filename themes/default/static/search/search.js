@@ -108,30 +108,361 @@
     return terms;
   }
 
-  /** Pieces of a snippet around the first match: [{text, mark}], at most about `width` chars. */
-  function snippet(analyzer, text, terms, width) {
-    var wanted = new Set(terms);
-    var matches = analyzer.indexTokens(text).filter(function (t) { return wanted.has(t.term); });
-    var first = matches.length ? matches[0].from : 0;
-    var start = Math.max(0, first - Math.floor(width / 3));
-    // Start at a word boundary when the text has spaces.
-    if (start > 0) { var space = text.lastIndexOf(' ', start); if (space > start - 20 && space >= 0) start = space + 1; }
-    var end = Math.min(text.length, start + width);
-    var pieces = [];
-    if (start > 0) pieces.push({ text: '…', mark: false });
-    var cursor = start;
-    matches.forEach(function (m) {
-      if (m.from < cursor || m.to > end) return;
-      pieces.push({ text: text.slice(cursor, m.from), mark: false });
-      pieces.push({ text: text.slice(m.from, m.to), mark: true });
-      cursor = m.to;
+  // ---- Answering a query: the same steps as src/search/engine.rs ----
+
+  var QUOTES = '"\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D\uFF02';
+  var CORRECT_FROM = 5;
+
+  function isLatinTerm(term) { return !HAN.test(term); }
+  function letters(word) { return Array.from(word).length; }
+
+  /** The clauses of a query (see engine.rs's parse): [{text, quoted, from, to, alternatives:
+      [{words: [{term, key}], phrase}]}]. `lexicon(key)` returns a term or undefined. */
+  function parse(analyzer, query, lexicon, known, synonyms) {
+    var clauses = [];
+    var segments = [];
+    var start = 0, quoted = false, at = 0;
+    for (var c of query) {
+      if (QUOTES.indexOf(c) >= 0) { segments.push([start, at, quoted]); start = at + c.length; quoted = !quoted; }
+      at += c.length;
+    }
+    segments.push([start, query.length, quoted]);
+    segments.forEach(function (segment) {
+      var from = segment[0], text = query.slice(segment[0], segment[1]);
+      var tokens = analyzer.queryTokens(text);
+      var word = function (t) {
+        if (!isLatinTerm(t.term)) return { term: t.term, key: null };
+        var key = surfaceKey(text.slice(t.from, t.to));
+        return { term: lexicon(key) || t.term, key: key };
+      };
+      if (!tokens.length) return;
+      if (segment[2]) {
+        var first = tokens[0].from, last = tokens[tokens.length - 1].to;
+        clauses.push({ text: '"' + text.slice(first, last) + '"', quoted: true, from: from + first, to: from + last,
+          alternatives: [{ words: tokens.map(word), phrase: true }] });
+        return;
+      }
+      tokens.forEach(function (token) {
+        var han = !isLatinTerm(token.term);
+        var last = clauses[clauses.length - 1];
+        if (han && last && !last.quoted && last.to > from + token.from) {
+          last.to = Math.max(last.to, from + token.to);
+          last.text = query.slice(last.from, last.to);
+          last.alternatives[0].words.push(word(token));
+          return;
+        }
+        clauses.push({ text: text.slice(token.from, token.to), quoted: false, from: from + token.from, to: from + token.to,
+          alternatives: [{ words: [word(token)], phrase: false }] });
+      });
     });
-    pieces.push({ text: text.slice(cursor, end), mark: false });
-    if (end < text.length) pieces.push({ text: '…', mark: false });
+    clauses = [].concat.apply([], clauses.map(function (c) { return splitHan(query, c, known); }));
+    var seen = [];
+    clauses = clauses.filter(function (c) {
+      var terms = c.alternatives[0].words.map(function (w) { return w.term; }).join('\u0000');
+      if (seen.indexOf(terms) >= 0) return false;
+      seen.push(terms);
+      return true;
+    });
+    return withSynonyms(query, clauses, synonyms || []);
+  }
+
+  /** A Chinese run typed without spaces is cut where two neighbours never stand together in
+      the index (engine.rs's split_han). */
+  function splitHan(query, clause, known) {
+    var han = !clause.quoted && clause.alternatives[0].words.every(function (w) { return w.key === null && Array.from(w.term).length === 2; });
+    var chars = [];
+    var at = clause.from;
+    for (var c of query.slice(clause.from, clause.to)) { chars.push([at, c]); at += c.length; }
+    if (!han || chars.length < 2) return [clause];
+    var pieces = [];
+    var start = 0;
+    for (var i = 0; i < chars.length - 1; i++) {
+      if (!known(chars[i][1] + chars[i + 1][1])) { pieces.push([start, i + 1]); start = i + 1; }
+    }
+    pieces.push([start, chars.length]);
+    if (pieces.length === 1) return [clause];
+    return pieces.map(function (piece) {
+      var a = piece[0], b = piece[1];
+      var from = chars[a][0], to = chars[b - 1][0] + chars[b - 1][1].length;
+      var terms = [];
+      if (b - a === 1) terms.push(chars[a][1]);
+      else for (var j = a; j < b - 1; j++) terms.push(chars[j][1] + chars[j + 1][1]);
+      return { text: query.slice(from, to), quoted: false, from: from, to: to,
+        alternatives: [{ words: terms.map(function (t) { return { term: t, key: null }; }), phrase: false }] };
+    });
+  }
+
+  function termsOf(clause) { return clause.alternatives[0].words.map(function (w) { return w.term; }); }
+  function sameList(a, b) { return a.length === b.length && a.every(function (x, i) { return x === b[i]; }); }
+  function sameAlternative(a, b) {
+    return a.phrase === b.phrase && a.words.length === b.words.length && a.words.every(function (w, i) {
+      return w.term === b.words[i].term && w.key === b.words[i].key;
+    });
+  }
+
+  /** Clauses that spell a glossary abbreviation or expansion become one, with the other side
+      as an alternative (engine.rs's with_synonyms). */
+  function withSynonyms(query, clauses, synonyms) {
+    var sides = [];
+    synonyms.forEach(function (pair) { sides.push([pair[0], pair[1]]); sides.push([pair[1], pair[0]]); });
+    // A stable sort, longest first, as Rust's sort_by.
+    sides = sides.map(function (s, i) { return [s, i]; })
+      .sort(function (x, y) { return y[0][0].length - x[0][0].length || x[1] - y[1]; })
+      .map(function (x) { return x[0]; });
+    var out = [];
+    var i = 0;
+    while (i < clauses.length) {
+      var matched = null;
+      for (var k = 0; k < sides.length && !matched; k++) {
+        var side = sides[k][0];
+        if (sameList(termsOf(clauses[i]), side)) { matched = [1, side]; break; }
+        var n = side.length;
+        if (n > 1 && i + n <= clauses.length && clauses.slice(i, i + n).every(function (c, j) {
+          return !c.quoted && c.alternatives[0].words.length === 1 && c.alternatives[0].words[0].term === side[j] && isLatinTerm(side[j]);
+        })) matched = [n, side];
+      }
+      if (!matched) { out.push(clauses[i]); i += 1; continue; }
+      var count = matched[0];
+      var group = clauses.slice(i, i + count);
+      var quoted = group.some(function (c) { return c.quoted; });
+      var from = group[0].from, to = group[count - 1].to;
+      var alternatives = [{
+        words: [].concat.apply([], group.map(function (c) { return c.alternatives[0].words; })),
+        phrase: count > 1 || group.some(function (c) { return c.alternatives[0].phrase; }),
+      }];
+      sides.forEach(function (s) {
+        if (!sameList(s[0], matched[1])) return;
+        var alternative = { words: s[1].map(function (t) { return { term: t, key: null }; }), phrase: s[1].length > 1 };
+        if (!alternatives.some(function (a) { return sameAlternative(a, alternative); })) alternatives.push(alternative);
+      });
+      out.push({ text: quoted ? group[0].text : query.slice(from, to), quoted: quoted, from: from, to: to, alternatives: alternatives });
+      i += count;
+    }
+    return out;
+  }
+
+  /** Whether `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
+  function oneEdit(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    if (a === b) return false;
+    var short = x.length <= y.length ? x : y, long = x.length <= y.length ? y : x;
+    if (long.length - short.length === 0) {
+      var diff = [];
+      for (var i = 0; i < x.length; i++) if (x[i] !== y[i]) diff.push(i);
+      return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]]);
+    }
+    if (long.length - short.length !== 1) return false;
+    var at = 0;
+    while (at < short.length && short[at] === long[at]) at++;
+    return short.slice(at).join('') === long.slice(at + 1).join('');
+  }
+
+  /** The most frequent word one edit away (the first in code-point order on a tie). */
+  function correct(key, candidates) {
+    var best = null;
+    candidates.forEach(function (c) {
+      if (oneEdit(key, c[0]) && (!best || c[1] > best[1] || (c[1] === best[1] && compareKeys(c[0], best[0]) < 0))) best = c;
+    });
+    return best ? best[0] : null;
+  }
+
+  /** An engine over the loaded data: `data.postings(term)` ([doc, score, ...]),
+      `data.forms(term)` ({key: [docs]} or undefined), `data.pair(key)` (array or undefined). */
+  function Engine(data) { this.data = data; }
+
+  /** Whether a sorted list of documents holds `doc`, from `low` on. */
+  function holds(list, doc, low) {
+    var high = list.length - 1;
+    while (low <= high) {
+      var mid = (low + high) >> 1;
+      if (list[mid] === doc) return true;
+      if (list[mid] < doc) low = mid + 1; else high = mid - 1;
+    }
+    return false;
+  }
+
+  Engine.prototype.isExact = function (word, doc) {
+    if (word.key === null) return true;
+    var forms = this.data.forms(word.term);
+    if (!forms) return true;
+    var docs = Object.prototype.hasOwnProperty.call(forms, word.key) ? forms[word.key] : null;
+    return !!docs && holds(docs, doc, 0);
+  };
+
+  Engine.prototype.hasPair = function (a, b, doc) {
+    var pair = this.data.pair(a + ' ' + b);
+    if (!pair) return true;
+    if (pair[0] === -1) return !holds(pair, doc, 1);
+    return holds(pair, doc, 0);
+  };
+
+  /** Documents with every term of an alternative: Map doc → [1 when every word typed is there
+      in the form typed, else 0; the lowest score of its terms]. */
+  Engine.prototype.alternativeMatches = function (alternative) {
+    var self = this;
+    var result = new Map();
+    alternative.words.forEach(function (word, i) {
+      var postings = self.data.postings(word.term);
+      var next = new Map();
+      for (var j = 0; j < postings.length; j += 2) {
+        var doc = postings[j];
+        var exact = self.isExact(word, doc) ? 1 : 0;
+        var before = i === 0 ? [exact, postings[j + 1]] : result.get(doc);
+        if (before) next.set(doc, i === 0 ? before : [Math.min(before[0], exact), Math.min(before[1], postings[j + 1])]);
+      }
+      result = next;
+    });
+    if (alternative.phrase) {
+      var words = alternative.words;
+      result.forEach(function (_, doc) {
+        for (var k = 0; k + 1 < words.length; k++) {
+          var a = words[k].term, b = words[k + 1].term;
+          if (isLatinTerm(a) && isLatinTerm(b) && !self.hasPair(a, b, doc)) { result.delete(doc); return; }
+        }
+      });
+    }
+    return result;
+  };
+
+  Engine.prototype.clauseMatches = function (clause) {
+    var self = this;
+    var best = new Map();
+    clause.alternatives.forEach(function (alternative) {
+      self.alternativeMatches(alternative).forEach(function (value, doc) {
+        var entry = best.get(doc);
+        if (!entry || value[0] > entry[0] || (value[0] === entry[0] && value[1] > entry[1])) best.set(doc, value);
+      });
+    });
+    return best;
+  };
+
+  /** Every document matching a clause, best first: [{doc, phrases, matched, exact, score,
+      missing}]; `keep(doc)` filters. */
+  Engine.prototype.rank = function (clauses, keep) {
+    var self = this;
+    var perClause = clauses.map(function (c) { return self.clauseMatches(c); });
+    var found = new Map();
+    clauses.forEach(function (clause, n) {
+      perClause[n].forEach(function (value, doc) {
+        if (!keep(doc)) return;
+        var ranked = found.get(doc);
+        if (!ranked) { ranked = { doc: doc, phrases: 0, matched: 0, exact: 0, score: 0, missing: [] }; found.set(doc, ranked); }
+        ranked.matched += 1;
+        ranked.exact += value[0];
+        ranked.score += value[1];
+        if (clause.quoted) ranked.phrases += 1;
+      });
+    });
+    var list = Array.from(found.values());
+    list.forEach(function (ranked) {
+      ranked.missing = clauses.filter(function (c, n) { return !perClause[n].has(ranked.doc); }).map(function (c) { return c.text; });
+    });
+    return list.sort(function (a, b) {
+      return b.phrases - a.phrases || b.matched - a.matched || b.exact - a.exact || b.score - a.score || a.doc - b.doc;
+    });
+  };
+
+  /** Clauses a correction may change: one word outside quotes, 5+ letters, found nowhere. */
+  Engine.prototype.correctable = function (clauses) {
+    var self = this;
+    return clauses.filter(function (c) {
+      if (c.quoted || c.alternatives.length !== 1 || c.alternatives[0].words.length !== 1) return false;
+      var key = c.alternatives[0].words[0].key;
+      return key !== null && letters(key) >= CORRECT_FROM && self.alternativeMatches(c.alternatives[0]).size === 0;
+    });
+  };
+
+  /** Every term to highlight for these clauses, synonyms included. */
+  function highlightTerms(clauses) {
+    var terms = [];
+    clauses.forEach(function (c) {
+      c.alternatives.forEach(function (a) {
+        a.words.forEach(function (w) { if (terms.indexOf(w.term) < 0) terms.push(w.term); });
+      });
+    });
+    return terms;
+  }
+
+  // ---- Snippets: the same choice as src/search/mod.rs's snippet ----
+
+  function isWordChar(c) { return WORD.test(c) && !HAN.test(c); }
+
+  /** `text` as pieces [{text, mark}], every match of `terms` marked. */
+  function marked(analyzer, text, terms) {
+    var wanted = new Set(terms);
+    // Overlapping matches (a Chinese word's bigrams) are marked as one.
+    var marks = [];
+    analyzer.indexTokens(text).forEach(function (m) {
+      if (!wanted.has(m.term)) return;
+      var last = marks[marks.length - 1];
+      if (last && m.from < last[1]) last[1] = Math.max(last[1], m.to);
+      else marks.push([m.from, m.to]);
+    });
+    var pieces = [];
+    var cursor = 0;
+    marks.forEach(function (m) {
+      if (m[0] > cursor) pieces.push({ text: text.slice(cursor, m[0]), mark: false });
+      pieces.push({ text: text.slice(m[0], m[1]), mark: true });
+      cursor = m[1];
+    });
+    if (cursor < text.length) pieces.push({ text: text.slice(cursor), mark: false });
+    return pieces;
+  }
+
+  /** The passage of about `width` characters with the most different matching terms (then the
+      most matches next to another, as in a phrase, then the most matches), cut between words (between characters in Chinese): pieces [{text, mark}]. */
+  function snippet(analyzer, text, terms, width) {
+    var chars = Array.from(text);
+    // UTF-16 offset of each character, and the character at each UTF-16 offset.
+    var offsets = [], at = 0;
+    chars.forEach(function (c) { offsets.push(at); at += c.length; });
+    offsets.push(at);
+    var charAt = function (unit) { var low = 0, high = offsets.length - 1; while (low < high) { var mid = (low + high) >> 1; if (offsets[mid] < unit) low = mid + 1; else high = mid; } return low; };
+    var wanted = new Set(terms);
+    // Matches as [from, to, term, 1 when the word before is the query's term before (a phrase)].
+    var all = analyzer.indexTokens(text);
+    var spans = [];
+    all.forEach(function (t, i) {
+      var after = i > 0 && terms.indexOf(t.term) > 0 && terms.indexOf(all[i - 1].term) === terms.indexOf(t.term) - 1;
+      if (wanted.has(t.term)) spans.push([charAt(t.from), charAt(t.to), t.term, after ? 1 : 0]);
+    });
+    var best = [0, 0, 0, 0]; // distinct terms, words next to a match, matches, start
+    spans.forEach(function (span) {
+      var start = Math.max(0, span[0] - Math.floor(width / 3));
+      var inside = spans.filter(function (s) { return s[0] >= start && s[1] <= start + width; });
+      var distinct = new Set(inside.map(function (s) { return s[2]; })).size;
+      var together = inside.reduce(function (n, s) { return n + s[3]; }, 0);
+      var value = [distinct, together, inside.length];
+      if (value[0] > best[0] || (value[0] === best[0] && (value[1] > best[1] || (value[1] === best[1] && value[2] > best[2])))) best = value.concat([start]);
+    });
+    var word = function (i) { return i < chars.length && isWordChar(chars[i]); };
+    var start = Math.min(best[3], chars.length);
+    var i;
+    if (start > 0 && word(start - 1) && word(start)) {
+      var back = -1;
+      for (i = start - 1; i >= Math.max(0, start - 20); i--) if (i === 0 || !word(i - 1)) { back = i; break; }
+      if (back < 0) { for (back = start; back < chars.length && word(back); back++); }
+      start = back;
+    }
+    var end = Math.min(start + width, chars.length);
+    if (end > start && end < chars.length && word(end - 1) && word(end)) {
+      var cut = -1;
+      for (i = end - 1; i >= Math.max(end - 20, start + 1); i--) if (!word(i - 1) || !word(i)) { cut = i; break; }
+      if (cut < 0) { for (cut = end; cut < chars.length && word(cut); cut++); }
+      end = cut;
+    }
+    var from = offsets[start], to = offsets[end];
+    var pieces = [];
+    if (from > 0) pieces.push({ text: '…', mark: false });
+    marked(analyzer, text.slice(from, to), terms).forEach(function (p) { pieces.push(p); });
+    if (to < text.length) pieces.push({ text: '…', mark: false });
     return pieces.map(function (p) { return { text: p.text.replace(/\s+/g, ' '), mark: p.mark }; });
   }
 
-  var analysis = { Analyzer: Analyzer, fold: fold, surfaceKey: surfaceKey, termFile: termFile, resolveQuery: resolveQuery, snippet: snippet };
+  var analysis = {
+    Analyzer: Analyzer, Engine: Engine, fold: fold, surfaceKey: surfaceKey, termFile: termFile, resolveQuery: resolveQuery,
+    parse: parse, oneEdit: oneEdit, correct: correct, highlightTerms: highlightTerms, snippet: snippet, marked: marked,
+  };
 
   // ---- Loading index files ----
 
@@ -155,7 +486,12 @@
     return pending[key];
   }
 
+  function own(object, key) { return !!object && Object.prototype.hasOwnProperty.call(object, key); }
+
   // ---- The search page ----
+
+  /** Results shown at first, and added by each "show more". */
+  var PAGE = 10;
 
   function Search(form) {
     this.form = form;
@@ -164,12 +500,56 @@
     this.lang = form.dataset.lang;
     this.forms = JSON.parse(form.dataset.resultForms);
     this.plural = new Intl.PluralRules(form.dataset.tag);
+    this.words = typeof Intl.ListFormat === 'function' ? new Intl.ListFormat(form.dataset.tag, { style: 'long', type: 'conjunction' }) : null;
     this.input = form.querySelector('input[type="search"]');
     this.chapter = form.querySelector('select');
     this.status = document.getElementById('search-status');
+    this.notes = document.getElementById('search-notes');
     this.list = document.getElementById('search-results');
+    this.moreButton = document.getElementById('search-more');
+    this.help = document.getElementById('search-help');
     this.idle = this.status.textContent;
     this.generation = 0;
+    this.items = [];
+    // The language switch keeps the query: each link's address without one.
+    this.languageLinks = Array.prototype.slice.call(document.querySelectorAll('nav.languages a[href]')).map(function (a) {
+      return { link: a, href: a.getAttribute('href').split('?')[0] };
+    });
+    var self = this;
+    // Lists of documents are written as gaps (src/search/export.rs); decoded once each.
+    var decoded = new Map();
+    var once = function (name, make) { if (!decoded.has(name)) decoded.set(name, make()); return decoded.get(name); };
+    var sums = function (list, from) {
+      var out = list.slice(0, from), at = 0;
+      for (var i = from; i < list.length; i++) { at += list[i]; out.push(at); }
+      return out;
+    };
+    this.data = {
+      postings: function (term) {
+        var s = self.shard('t', term);
+        if (!s || !own(s.t, term)) return [];
+        return once('t ' + term, function () {
+          var list = s.t[term], out = [], at = 0;
+          for (var i = 0; i < list.length; i += 2) { at += list[i]; out.push(at, list[i + 1]); }
+          return out;
+        });
+      },
+      forms: function (term) {
+        var s = self.shard('t', term);
+        if (!s || !own(s.f, term)) return undefined;
+        return once('f ' + term, function () {
+          var forms = {};
+          Object.keys(s.f[term]).forEach(function (key) { forms[key] = sums(s.f[term][key], 0); });
+          return forms;
+        });
+      },
+      lexicon: function (key) { var s = self.shard('t', key); return s && own(s.w, key) ? s.w[key] : undefined; },
+      pair: function (key) {
+        var s = self.shard('p', key);
+        if (!s || !own(s.p, key)) return undefined;
+        return once('p ' + key, function () { var list = s.p[key]; return sums(list, list[0] === -1 ? 1 : 0); });
+      },
+    };
   }
 
   Search.prototype.start = function () {
@@ -185,9 +565,11 @@
       if (event.key === 'ArrowDown') { var first = self.list.querySelector('a'); if (first) { event.preventDefault(); first.focus(); } }
     });
     this.list.addEventListener('keydown', function (event) { self.arrows(event); });
+    if (this.moreButton) this.moreButton.addEventListener('click', function () { self.more(self.generation, false); });
     return load(this.base, this.lang, 'index').then(function (manifest) {
       self.manifest = manifest;
       self.analyzer = new Analyzer(self.lang, manifest.stopWords, manifest.stemOverrides);
+      self.engine = new Engine(self.data);
       return self.run();
     });
   };
@@ -203,34 +585,103 @@
     (next < 0 ? this.input : links[Math.min(next, links.length - 1)]).focus();
   };
 
+  /** The query in the address, and in the links to the other languages' search pages. */
   Search.prototype.remember = function (query) {
     var params = new URLSearchParams();
     if (query) params.set('q', query);
     if (this.chapter.value) params.set('chapter', this.chapter.value);
     var search = params.toString();
     try { global.history.replaceState(null, '', search ? '?' + search : global.location.pathname); } catch (e) { /* file:// may refuse */ }
+    this.languageLinks.forEach(function (l) { l.link.setAttribute('href', l.href + (search ? '?' + search : '')); });
   };
 
-  Search.prototype.shardFile = function (text) {
-    return termFile(this.manifest.termFiles, text);
+  Search.prototype.file = function (kind, key) {
+    var first = kind === 'p' ? this.manifest.pairFiles : this.manifest.termFiles;
+    var name = termFile(first || [], key);
+    return name ? kind + name.slice(1) : null;
   };
 
-  /** Loads the term files a query's words and terms live in. */
-  Search.prototype.loadShards = function (query) {
+  Search.prototype.shard = function (kind, key) {
+    var name = this.file(kind, key);
+    return name ? loaded[this.lang + '/' + name] : null;
+  };
+
+  Search.prototype.loadAll = function (kind, keys) {
     var self = this;
     var names = new Set();
-    this.analyzer.queryTokens(query).forEach(function (token) {
-      [surfaceKey(query.slice(token.from, token.to)), token.term].forEach(function (text) {
-        var name = self.shardFile(text);
-        if (name) names.add(name);
-      });
-    });
+    keys.forEach(function (key) { var name = self.file(kind, key); if (name) names.add(name); });
     return Promise.all(Array.from(names).map(function (name) { return load(self.base, self.lang, name); }));
   };
 
-  Search.prototype.shard = function (text) {
-    var name = this.shardFile(text);
-    return name ? loaded[this.lang + '/' + name] : null;
+  /** Loads what a query needs and returns its clauses. */
+  Search.prototype.prepare = function (query) {
+    var self = this;
+    var keys = new Set();
+    this.analyzer.queryTokens(query).forEach(function (token) {
+      keys.add(surfaceKey(query.slice(token.from, token.to)));
+      keys.add(token.term);
+    });
+    return this.loadAll('t', keys).then(function () {
+      var known = function (term) { return self.data.postings(term).length > 0; };
+      var clauses = parse(self.analyzer, query, self.data.lexicon, known, self.manifest.synonyms);
+      var terms = new Set(), pairs = new Set();
+      clauses.forEach(function (c) {
+        c.alternatives.forEach(function (a) {
+          a.words.forEach(function (w, i) {
+            terms.add(w.term);
+            var next = a.words[i + 1];
+            if (a.phrase && next && isLatinTerm(w.term) && isLatinTerm(next.term)) pairs.add(w.term + ' ' + next.term);
+          });
+        });
+      });
+      return Promise.all([self.loadAll('t', terms), self.loadAll('p', pairs)]).then(function () { return clauses; });
+    });
+  };
+
+  /** The results to show (see engine.rs's answer): {query, clauses, results, allWords,
+      corrected, suggestion}. */
+  Search.prototype.answer = function (query) {
+    var self = this;
+    var engine = this.engine;
+    var chapter = this.chapter.value ? Number(this.chapter.value) : 0;
+    var keep = function (doc) { return !chapter || self.manifest.chapters[doc] === chapter; };
+    return this.prepare(query).then(function (clauses) {
+      var ranked = engine.rank(clauses, keep);
+      var all = ranked.filter(function (r) { return r.missing.length === 0; });
+      if (all.length || !clauses.length) return { query: query, clauses: clauses, results: all, allWords: true, corrected: false, suggestion: null };
+      var some = { query: query, clauses: clauses, results: ranked, allWords: false, corrected: false, suggestion: null };
+      var fixable = engine.correctable(clauses);
+      var lengths = new Set();
+      fixable.forEach(function (c) {
+        var n = letters(c.alternatives[0].words[0].key);
+        [n - 1, n, n + 1].forEach(function (l) { if ((self.manifest.vocabulary || []).indexOf(l) >= 0) lengths.add(l); });
+      });
+      return Promise.all(Array.from(lengths).map(function (l) { return load(self.base, self.lang, 'v-' + l); })).then(function () {
+        var fixes = [];
+        fixable.forEach(function (c) {
+          var key = c.alternatives[0].words[0].key;
+          var n = letters(key);
+          var candidates = [];
+          [n - 1, n, n + 1].forEach(function (l) {
+            var file = loaded[self.lang + '/v-' + l];
+            // Most frequent first: a word's rank stands for its frequency.
+            if (file) file.v.forEach(function (w, rank) { candidates.push([w, -rank]); });
+          });
+          var word = correct(key, candidates);
+          if (word) fixes.push([c.from, c.to, word]);
+        });
+        if (!fixes.length) return some;
+        var fixed = query;
+        fixes.slice().reverse().forEach(function (f) { fixed = fixed.slice(0, f[0]) + f[2] + fixed.slice(f[1]); });
+        return self.prepare(fixed).then(function (again) {
+          var rankedAgain = engine.rank(again, keep);
+          var allAgain = rankedAgain.filter(function (r) { return r.missing.length === 0; });
+          if (allAgain.length) return { query: fixed, clauses: again, results: allAgain, allWords: true, corrected: true, suggestion: null };
+          some.suggestion = rankedAgain.length ? fixed : null;
+          return some;
+        });
+      });
+    });
   };
 
   Search.prototype.run = function () {
@@ -239,45 +690,55 @@
     var generation = ++this.generation;
     this.remember(query);
     if (!this.manifest) return Promise.resolve();
-    if (!query) { this.show([], query, []); this.status.textContent = this.idle; return Promise.resolve(); }
+    if (!query) {
+      this.outcome = null;
+      this.clear();
+      this.describe(null, '');
+      return Promise.resolve();
+    }
     this.list.setAttribute('aria-busy', 'true');
-    return this.loadShards(query).then(function () {
-      var terms = resolveQuery(self.analyzer, query, function (key) {
-        var shard = self.shard(key);
-        return shard && Object.prototype.hasOwnProperty.call(shard.w, key) ? shard.w[key] : undefined;
-      });
-      var hits = self.rank(terms);
-      var shown = hits.slice(0, 20);
-      var files = new Set(shown.map(function (h) { return 'd-' + Math.floor(h.doc / self.manifest.perFile); }));
-      return Promise.all(Array.from(files).map(function (name) { return load(self.base, self.lang, name); })).then(function () {
-        if (generation !== self.generation) return;
-        self.show(shown, query, terms, hits.length);
-      });
+    return this.answer(query).then(function (outcome) {
+      if (generation !== self.generation) return undefined;
+      return self.more(generation, true, outcome, query);
     }).catch(function () {
-      if (generation === self.generation) self.show([], query, [], 0);
+      if (generation !== self.generation) return;
+      self.outcome = { query: query, clauses: [], results: [], allWords: true, corrected: false, suggestion: null };
+      self.clear();
+      self.describe(self.outcome, query);
     });
   };
 
-  /** Documents with every term (or, when none has them all, any term), best first. */
-  Search.prototype.rank = function (terms) {
+  /** Shows the next PAGE results (the first ones when `fresh`), once their text is loaded. */
+  Search.prototype.more = function (generation, fresh, outcome, typed) {
     var self = this;
-    var chapter = this.chapter.value ? Number(this.chapter.value) : 0;
-    var scores = new Map();
-    var counts = new Map();
-    terms.forEach(function (term) {
-      var shard = self.shard(term);
-      var postings = shard && Object.prototype.hasOwnProperty.call(shard.t, term) ? shard.t[term] : [];
-      for (var i = 0; i < postings.length; i += 2) {
-        var doc = postings[i];
-        if (chapter && self.manifest.chapters[doc] !== chapter) continue;
-        scores.set(doc, (scores.get(doc) || 0) + postings[i + 1]);
-        counts.set(doc, (counts.get(doc) || 0) + 1);
-      }
+    outcome = outcome || this.outcome;
+    if (!outcome) return Promise.resolve();
+    var from = fresh ? 0 : this.items.length;
+    var next = outcome.results.slice(from, from + PAGE);
+    var files = new Set(next.map(function (h) { return 'd-' + Math.floor(h.doc / self.manifest.perFile); }));
+    return Promise.all(Array.from(files).map(function (name) { return load(self.base, self.lang, name); })).then(function () {
+      if (generation !== self.generation) return;
+      if (fresh) { self.outcome = outcome; self.typed = typed; self.clear(); }
+      var terms = highlightTerms(outcome.clauses);
+      var focus = null;
+      next.forEach(function (hit) {
+        var item = self.item(hit, terms, outcome);
+        if (!focus) focus = item.querySelector('a');
+        self.list.appendChild(item);
+      });
+      self.distinguish();
+      if (fresh) self.describe(outcome, self.typed);
+      else if (focus) focus.focus();
+      if (self.moreButton) self.moreButton.hidden = self.items.length >= outcome.results.length;
+      self.list.removeAttribute('aria-busy');
     });
-    var all = Array.from(scores.keys()).filter(function (doc) { return counts.get(doc) === terms.length; });
-    var docs = all.length ? all : Array.from(scores.keys());
-    return docs.map(function (doc) { return { doc: doc, score: scores.get(doc) }; })
-      .sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+  };
+
+  Search.prototype.clear = function () {
+    while (this.list.firstChild) this.list.removeChild(this.list.firstChild);
+    this.items = [];
+    if (this.moreButton) this.moreButton.hidden = true;
+    this.list.removeAttribute('aria-busy');
   };
 
   Search.prototype.document = function (doc) {
@@ -285,49 +746,118 @@
     return file[doc % this.manifest.perFile];
   };
 
-  Search.prototype.countText = function (count, query) {
-    var form = count === 0 ? this.forms.zero : this.forms[this.plural.select(count)] || this.forms.other;
+  function fill(template, values) {
     // A function replacement, in one pass: the query is user text, and a replacement string
     // would expand its $&, $`, $' and $1 (and a query containing {count} stays as typed).
-    var values = { count: String(count), query: query };
-    return form.replace(/\{(count|query)\}/g, function (_, name) { return values[name]; });
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole; });
+  }
+
+  Search.prototype.countText = function (count, query) {
+    var form = count === 0 ? this.forms.zero : this.forms[this.plural.select(count)] || this.forms.other;
+    return fill(form, { count: String(count), query: query });
   };
 
-  /** Builds the result list with DOM text nodes only: content is never parsed as HTML. */
-  Search.prototype.show = function (hits, query, terms, total) {
-    var self = this;
-    var list = this.list;
-    while (list.firstChild) list.removeChild(list.firstChild);
-    hits.forEach(function (hit) {
-      var doc = self.document(hit.doc);
-      var item = document.createElement('li');
-      if (doc.l) item.lang = doc.l;
-      var title = document.createElement('a');
-      title.className = 'result-title';
-      title.href = self.root + doc.u;
-      title.textContent = doc.t;
-      item.appendChild(title);
-      var kind = document.createElement('span');
-      kind.className = 'result-kind';
-      kind.textContent = doc.k;
-      item.appendChild(kind);
-      if (doc.b.length) {
-        var trail = document.createElement('span');
-        trail.className = 'result-trail';
-        trail.textContent = doc.b.join(' › ');
-        item.appendChild(trail);
-      }
-      var text = document.createElement('p');
-      snippet(self.analyzer, doc.x || doc.t, terms, 180).forEach(function (piece) {
-        var node = piece.mark ? document.createElement('mark') : document.createTextNode(piece.text);
-        if (piece.mark) node.textContent = piece.text;
-        text.appendChild(node);
-      });
-      item.appendChild(text);
-      list.appendChild(item);
+  /** Text pieces [{text, mark}] into an element: DOM text nodes only, never parsed as HTML. */
+  function put(element, pieces) {
+    pieces.forEach(function (piece) {
+      if (!piece.text) return;
+      var node = piece.mark ? document.createElement('mark') : document.createTextNode(piece.text);
+      if (piece.mark) node.textContent = piece.text;
+      element.appendChild(node);
     });
-    list.removeAttribute('aria-busy');
-    if (query) this.status.textContent = this.countText(total || 0, query);
+  }
+
+  Search.prototype.item = function (hit, terms, outcome) {
+    var doc = this.document(hit.doc);
+    var item = document.createElement('li');
+    if (doc.l) item.lang = doc.l;
+    var title = document.createElement('a');
+    title.className = 'result-title';
+    title.href = this.root + doc.u;
+    put(title, marked(this.analyzer, doc.t, terms));
+    item.appendChild(title);
+    var kind = document.createElement('span');
+    kind.className = 'result-kind';
+    kind.textContent = doc.k;
+    item.appendChild(kind);
+    if (doc.b.length) {
+      var trail = document.createElement('span');
+      trail.className = 'result-trail';
+      trail.textContent = doc.b.join(' › ');
+      item.appendChild(trail);
+    }
+    if (!outcome.allWords && hit.missing.length) {
+      var lacks = document.createElement('span');
+      lacks.className = 'result-trail result-lacks';
+      var words = hit.missing.map(function (w) { return w; });
+      lacks.textContent = fill(this.form.dataset.lacks, { words: this.words ? this.words.format(words) : words.join(', ') });
+      item.appendChild(lacks);
+    }
+    var text = document.createElement('p');
+    put(text, snippet(this.analyzer, doc.x || doc.t, terms, 180));
+    item.appendChild(text);
+    this.items.push({ item: item, title: title, doc: doc });
+    return item;
+  };
+
+  /** Results with the same title show where they are (the last step of their breadcrumb). */
+  Search.prototype.distinguish = function () {
+    var counts = new Map();
+    this.items.forEach(function (i) { counts.set(i.doc.t, (counts.get(i.doc.t) || 0) + 1); });
+    this.items.forEach(function (i) {
+      if (counts.get(i.doc.t) < 2 || !i.doc.b.length || i.title.querySelector('.result-context')) return;
+      var context = document.createElement('span');
+      context.className = 'result-context';
+      context.textContent = ' – ' + i.doc.b[i.doc.b.length - 1];
+      i.title.appendChild(context);
+    });
+  };
+
+  /** The status line, the notes under it (did you mean, in English) and the tips. */
+  Search.prototype.describe = function (outcome, typed) {
+    var data = this.form.dataset;
+    while (this.notes && this.notes.firstChild) this.notes.removeChild(this.notes.firstChild);
+    if (this.help) this.help.hidden = true;
+    if (!outcome) { this.status.textContent = this.idle; return; }
+    var count = outcome.results.length;
+    if (outcome.corrected) {
+      var none = this.countText(0, typed);
+      this.status.textContent = none + (/[。！？]$/.test(none) ? '' : ' ') + this.countText(count, outcome.query);
+    } else if (!outcome.allWords && count) {
+      this.status.textContent = fill(data.some, { query: typed });
+    } else {
+      this.status.textContent = this.countText(count, typed);
+    }
+    if (!this.notes) return;
+    var self = this;
+    var link = function (template, name, value, href) {
+      var line = document.createElement('p');
+      var parts = template.split('{' + name + '}');
+      parts.forEach(function (part, i) {
+        if (i > 0) {
+          var a = document.createElement('a');
+          a.href = href;
+          a.textContent = value;
+          line.appendChild(a);
+        }
+        if (part) line.appendChild(document.createTextNode(part));
+      });
+      self.notes.appendChild(line);
+      return line;
+    };
+    if (outcome.suggestion) {
+      var again = link(data.didYouMean, 'suggestion', outcome.suggestion, '?q=' + encodeURIComponent(outcome.suggestion));
+      again.className = 'search-suggestion';
+      again.querySelector('a').addEventListener('click', function (event) {
+        event.preventDefault();
+        self.input.value = outcome.suggestion;
+        self.run();
+      });
+    }
+    if (count === 0) {
+      if (data.english) link(data.englishText, 'query', typed, data.english + '?q=' + encodeURIComponent(typed)).className = 'search-in-english';
+      if (this.help) this.help.hidden = false;
+    }
   };
 
   global.toolkitSearch = analysis;
