@@ -79,6 +79,11 @@ pub fn offline_manifest(lang: &str) -> String {
 
 pub const SERVICE_WORKER: &str = "sw.js";
 pub const SITEMAP: &str = "sitemap.xml";
+
+/// Part `number` (from 1) of a sitemap too large for one file, listed by `SITEMAP`.
+pub fn sitemap_part(number: usize) -> String {
+    format!("sitemap-{number}.xml")
+}
 pub const NOT_FOUND: &str = "404.html";
 pub const CHOOSER: &str = "index.html";
 /// The translators' status page, which is in no language.

@@ -333,3 +333,33 @@ fn a_challenge_lists_its_good_practices_to_jump_to() {
     // Plain text: no links, citations or abbreviations inside the list's links.
     assert_eq!(index.matches("<a ").count(), 3, "{index}");
 }
+
+#[test]
+fn a_large_site_gets_a_sitemap_index_within_the_protocols_limits() {
+    let project = Project::fixture();
+    let loaded = toolkit::build::load(project.root()).unwrap();
+    let facts = toolkit::render::pages::Facts::default();
+    let renderer = toolkit::render::pages::Renderer { facts: &facts, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme };
+    let placed: Vec<(String, Option<String>)> =
+        (0..23).flat_map(|i| ["en", "fr"].map(move |lang| (format!("{lang}/page-{i}/index.html"), Some(lang.to_string())))).collect();
+    // The real limits keep a small site in one file.
+    let one = renderer.sitemaps(&placed, toolkit::render::pages::sitemap::MAX_URLS, toolkit::render::pages::sitemap::MAX_BYTES);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].body.matches("<loc>").count(), 46);
+    // Past the limits (here 10 addresses, or a few kilobytes), an index and its parts.
+    for (max_urls, max_bytes) in [(10, usize::MAX), (usize::MAX, 3_000)] {
+        let files = renderer.sitemaps(&placed, max_urls, max_bytes);
+        let index = files.iter().find(|p| p.path == "sitemap.xml").unwrap();
+        assert!(index.body.contains("<sitemapindex"), "{}", index.body);
+        let parts: Vec<_> = files.iter().filter(|p| p.path != "sitemap.xml").collect();
+        assert!(parts.len() > 1);
+        let mut urls = 0;
+        for part in &parts {
+            assert!(index.body.contains(&format!("<loc>https://example.org/toolkit/{}</loc>", part.path)), "{}", part.path);
+            let count = part.body.matches("<loc>").count();
+            assert!(count <= max_urls && part.body.len() <= max_bytes, "{}: {count} addresses, {} bytes", part.path, part.body.len());
+            urls += count;
+        }
+        assert_eq!(urls, 46, "every address once");
+    }
+}

@@ -9,7 +9,7 @@ mod home;
 mod navigation;
 mod reference;
 mod search;
-mod sitemap;
+pub mod sitemap;
 mod status_page;
 
 use std::collections::BTreeMap;
@@ -188,9 +188,10 @@ impl<'a> Renderer<'a> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let sitemap = self.sitemap(&placed);
-        sink.put(&sitemap.path, sitemap.body.as_bytes())
-            .map_err(|e| vec![Diagnostic::error(&sitemap.path, None, format!("The sitemap could not be written: {e}."))])?;
+        for sitemap in self.sitemaps(&placed, sitemap::MAX_URLS, sitemap::MAX_BYTES) {
+            sink.put(&sitemap.path, sitemap.body.as_bytes())
+                .map_err(|e| vec![Diagnostic::error(&sitemap.path, None, format!("The sitemap could not be written: {e}."))])?;
+        }
         let mut counts = BTreeMap::new();
         for (_, lang) in placed {
             *counts.entry(lang.unwrap_or_default()).or_default() += 1;
