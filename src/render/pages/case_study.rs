@@ -20,12 +20,8 @@ struct CaseStudyPage<'a> {
     body: String,
     notes: Vec<Note>,
     content_lang: String,
-    /// The case study in the language it falls back to, when it has no translation.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fallback_href: Option<String>,
-    /// The case study in the reference language, when its translation is out of date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outdated_href: Option<String>,
+    #[serde(flatten)]
+    notice: Notice,
     cited_in: Vec<Entry>,
     breadcrumbs: Vec<Crumb>,
 }
@@ -49,14 +45,7 @@ impl Renderer<'_> {
         let layout = self.base(lang, &folder, &study.title, |l| paths::case_study(l, slug));
         let writer = self.writer(lang, &folder);
         let body = self.document_html(&writer, &study.body, &study.info.path);
-        let (fallback_href, outdated_href) = if found.is_fallback(lang) {
-            (Some(paths::href(&writer.root, &paths::case_study(found.lang, slug), None)), None)
-        } else if self.site.is_outdated(&study.info) {
-            let english = self.site.default_language();
-            (None, Some(paths::href(&writer.root, &paths::case_study(english, slug), None)))
-        } else {
-            (None, None)
-        };
+        let notice = self.notice(&found, &study.info, lang, &writer.root, |l| paths::case_study(l, slug));
         let target = format!("case-studies/{slug}");
         let view = CaseStudyPage {
             layout,
@@ -66,8 +55,7 @@ impl Renderer<'_> {
             body,
             notes: self.notes(&writer),
             content_lang: self.fallback_attr(&found, lang),
-            fallback_href,
-            outdated_href,
+            notice,
             cited_in: self.places_referring(lang, &writer, |node| matches!(node, Node::RefStart(t) if *t == target)),
             breadcrumbs: vec![
                 Crumb { title: self.site_title(lang), href: paths::href(&writer.root, &paths::home(lang), None) },

@@ -11,12 +11,8 @@ struct ChallengePage<'a> {
     practices: Vec<Practice>,
     notes: Vec<Note>,
     content_lang: String,
-    /// The challenge in the language it falls back to, when it has no translation.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fallback_href: Option<String>,
-    /// The challenge in the reference language, when its translation is out of date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outdated_href: Option<String>,
+    #[serde(flatten)]
+    notice: Notice,
     /// The "not prescriptive" note of the home page, when the language has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
@@ -48,14 +44,7 @@ impl Renderer<'_> {
         }
         let practices: Vec<Practice> =
             challenge.practices.iter().enumerate().map(|(i, p)| Practice::new(&writer, p, p.anchor.clone(), i + 1, challenge)).collect();
-        let (fallback_href, outdated_href) = if found.is_fallback(lang) {
-            (Some(paths::href(&writer.root, &paths::section_or_challenge(found.lang, id), None)), None)
-        } else if self.site.is_outdated(&challenge.info) {
-            let english = self.site.default_language();
-            (None, Some(paths::href(&writer.root, &paths::section_or_challenge(english, id), None)))
-        } else {
-            (None, None)
-        };
+        let notice = self.notice(&found, &challenge.info, lang, &writer.root, |l| paths::section_or_challenge(l, id));
         let home = self.site.home(lang);
         let published: Vec<&TocChallenge> = self.site.toc.published_challenges().collect();
         let position = published.iter().position(|c| c.id == id).unwrap_or(0);
@@ -68,8 +57,7 @@ impl Renderer<'_> {
             practices,
             notes: self.notes(&writer),
             content_lang: self.fallback_attr(&found, lang),
-            fallback_href,
-            outdated_href,
+            notice,
             note: home.map(|h| h.item.note.as_str()),
             note_lang: home.map(|h| self.fallback_attr(&h, lang)),
             previous: neighbour(position.checked_sub(1).and_then(|p| published.get(p))),

@@ -128,6 +128,18 @@ pub struct Facts {
     pub stemmers: std::collections::BTreeSet<String>,
 }
 
+/// The notice above a text shown in another language than the page's, or translated from an
+/// older English text, with a link to the reference language's page.
+#[derive(Serialize, Default)]
+struct Notice {
+    /// The text in the language it falls back to, when it has no translation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fallback_href: Option<String>,
+    /// The text in the reference language, when its translation is out of date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outdated_href: Option<String>,
+}
+
 pub struct Renderer<'a> {
     pub facts: &'a Facts,
     pub site: &'a Site,
@@ -269,6 +281,25 @@ impl<'a> Renderer<'a> {
                 body,
             })
             .collect()
+    }
+
+    /// The notice for `found` (a challenge or case study shown at `lang`), linking to the page
+    /// `folder_in` gives for another language.
+    fn notice<T>(
+        &self,
+        found: &InLanguage<'_, T>,
+        info: &crate::model::FileInfo,
+        lang: &str,
+        root: &str,
+        folder_in: impl Fn(&str) -> String,
+    ) -> Notice {
+        if found.is_fallback(lang) {
+            Notice { fallback_href: Some(paths::href(root, &folder_in(found.lang), None)), outdated_href: None }
+        } else if self.site.is_outdated(info) {
+            Notice { fallback_href: None, outdated_href: Some(paths::href(root, &folder_in(self.site.default_language()), None)) }
+        } else {
+            Notice::default()
+        }
     }
 
     fn fallback_attr<T>(&self, found: &InLanguage<'_, T>, lang: &str) -> String {
