@@ -6,16 +6,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::diagnostics::{Diagnostic, Diagnostics, Problems, Severity};
 use crate::load::config::Config;
 use crate::load::content;
-use crate::diagnostics::{Diagnostic, Diagnostics, Problems, Severity};
 use crate::load::localize::{Localizer, Msg};
 use crate::model::Site;
-use crate::outputs::staging::{self, Staging};
 use crate::outputs::assets::Assets;
 use crate::outputs::offline::Offline;
 use crate::outputs::pages::Pages;
 use crate::outputs::search::SearchIndex;
+use crate::outputs::staging::{self, Staging};
 use crate::outputs::{Context, Output, Sink};
 use crate::paths;
 use crate::render::pages::Facts;

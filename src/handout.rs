@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::build;
-use crate::outputs::staging::{self, OutputFile};
 use crate::outputs::assets::Assets;
+use crate::outputs::staging::{self, OutputFile};
 use crate::outputs::{Context, Memory, Output};
 use crate::paths;
 use crate::render::html;

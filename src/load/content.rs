@@ -8,14 +8,14 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use walkdir::WalkDir;
 
-use crate::model::ids::{self, SectionId};
-use crate::load::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
-use crate::load::frontmatter;
 use crate::hash::text_hash;
+use crate::load::config::Config;
+use crate::load::frontmatter;
 use crate::load::markdown::{self, Document};
-use crate::model::*;
 use crate::load::sources::Sources;
+use crate::model::ids::{self, SectionId};
+use crate::model::*;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

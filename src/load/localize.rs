@@ -12,8 +12,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 
-use crate::load::config::Config;
 use crate::diagnostics::{Diagnostics, LineIndex};
+use crate::load::config::Config;
 
 /// Declares `Msg`: the interface texts the Rust code asks for, each with its Fluent id.
 macro_rules! messages {

@@ -1,16 +1,15 @@
 //! The typed toolkit: what the loader produces and every later pass (checks, pages, search,
 //! handouts, translation status) reads.
 
-
 pub mod ids;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use ids::{ChallengeId, SectionId};
 use crate::load::config::Config;
 use crate::load::markdown::{Document, Footnote, GoodPractice};
 use crate::load::sources::Sources;
+use ids::{ChallengeId, SectionId};
 
 /// What a content file holds, for reports that list files by kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -250,7 +249,6 @@ impl Target {
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
-
 
 /// The whole toolkit in every language.
 #[derive(Debug, Clone)]

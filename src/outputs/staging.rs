@@ -220,7 +220,11 @@ mod tests {
             (0..2000).map(|i| OutputFile { path: format!("f{}/g{}/{i}.html", i % 7, i % 13), bytes: vec![b'x'; 10] }).collect();
         write_site(&out, &files).unwrap();
         assert!(out.join("f4/g10/1999.html").is_file());
-        assert_eq!(walkdir::WalkDir::new(&out).into_iter().flatten().filter(|e| e.file_type().is_file()).count(), 2001, "every file and the mark");
+        assert_eq!(
+            walkdir::WalkDir::new(&out).into_iter().flatten().filter(|e| e.file_type().is_file()).count(),
+            2001,
+            "every file and the mark"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

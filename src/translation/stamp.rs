@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::load::frontmatter::{in_file_format, set_translates};
 use crate::hash::text_hash;
+use crate::load::frontmatter::{in_file_format, set_translates};
 use crate::model::Site;
 use crate::translation::status::{english_counterpart, source_hash};
 

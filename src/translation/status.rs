@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
-use crate::load::frontmatter::{Freshness, outdated, read_translates};
 use crate::hash::text_hash;
+use crate::load::frontmatter::{Freshness, outdated, read_translates};
 use crate::load::localize::{Localizer, Msg, SourceMessage, source_messages};
+use crate::load::sources::Source;
 use crate::model::{FileInfo, FileKind, Site};
 use crate::paths;
-use crate::load::sources::Source;
 use crate::translation::{history, words};
 use crate::validate::translations;
 

@@ -1,7 +1,6 @@
 //! Checks that need the whole site: citations name known sources, cross-references point at
 //! declared pages, boxes exist, translations have an English original.
 
-
 pub mod translations;
 
 use std::collections::BTreeSet;
