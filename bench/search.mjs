@@ -6,7 +6,7 @@
 //
 // Environment: BENCH_RUNS (timed runs per query, default 10), BENCH_COPIES (extra copies of the
 // content in the synthetic site, default 49), BENCH_RESULTS (results loaded per query, default
-// 20), BENCH_ONLY=real|large (one site only), BENCH_KEEP=1 (keep the /tmp folders), CHROME.
+// 10), BENCH_ONLY=real|large (one site only), BENCH_KEEP=1 (keep the /tmp folders), CHROME.
 //
 // Uses only what tests/js/node_modules already holds (playwright-core, pagefind) and the
 // release binary target/release/toolkit (built with `cargo build --release` if missing).
@@ -28,9 +28,10 @@ const toolkitBin = join(projectRoot, 'target/release/toolkit');
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const COPIES = Number(process.env.BENCH_COPIES || 49);
-// Our search page fetches the d-files of its top 20 results (search.js: hits.slice(0, 20)), so
-// Pagefind loads the data of its top 20 too. (Pagefind's own UI loads 5 at first.)
-const RESULTS = Number(process.env.BENCH_RESULTS || 20);
+// Our search page fetches the d-files of its first 10 results (search.js: PAGE; "show more"
+// loads the next 10), so Pagefind loads the data of its top 10 too. (Pagefind's own UI loads 5
+// at first.)
+const RESULTS = Number(process.env.BENCH_RESULTS || 10);
 const ONLY = process.env.BENCH_ONLY || '';
 const KEEP = process.env.BENCH_KEEP === '1';
 const PAGEFIND_DIR = 'pagefind_bench';
