@@ -16,7 +16,7 @@ use crate::outputs::offline::Offline;
 use crate::outputs::pages::Pages;
 use crate::outputs::search::SearchIndex;
 use crate::outputs::staging::{self, Staging};
-use crate::outputs::{Context, Output, Sink};
+use crate::outputs::{Context, Discard, Output, Sink};
 use crate::paths;
 use crate::render::pages::Facts;
 use crate::render::theme::Theme;
@@ -177,7 +177,7 @@ pub fn run(root: &Path, target: Option<Target<'_>>) -> Report {
     let start = Instant::now();
     let mut report = Report::default();
     let result = match target {
-        None => load(root).map(|loaded| loaded.diagnostics),
+        None => check(root, &mut report),
         Some(target) => build(root, target, &mut report),
     };
     report.diagnostics = match result {
@@ -186,6 +186,15 @@ pub fn run(root: &Path, target: Option<Target<'_>>) -> Report {
     };
     report.elapsed = start.elapsed();
     report
+}
+
+/// Loads and renders every page without writing any, so that `check` finds all that `build`
+/// would (templates and interface texts fail only when a page is rendered).
+fn check(root: &Path, report: &mut Report) -> Result<Vec<Diagnostic>, Problems> {
+    let loaded = load(root)?;
+    let facts = gather_facts(root, &loaded);
+    report.pages = render(root, &loaded, &facts, &[Box::new(Pages)], &Discard)?;
+    Ok(loaded.diagnostics)
 }
 
 /// Loads, renders every output into a staging folder, and publishes it in place of `out`.

@@ -74,6 +74,20 @@ impl Sink for Memory {
     }
 }
 
+/// A sink that keeps nothing: `check` renders every page, to find what only rendering finds,
+/// and writes none.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _path: &str, _bytes: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn fingerprints(&self) -> Vec<(String, String, usize)> {
+        Vec::new()
+    }
+}
+
 /// The problem of a file that could not be put into the sink.
 pub fn write_problem(output: &str, path: &str, error: std::io::Error) -> Problems {
     Problems::one(crate::diagnostics::Diagnostic::error(path, None, format!("The {output} could not be written: {error}.")))

@@ -210,3 +210,15 @@ fn every_interface_text_the_code_uses_is_checked() {
         );
     }
 }
+
+#[test]
+fn check_finds_what_only_rendering_finds() {
+    // A template that names a value no page gives fails when rendered: check renders every page
+    // (writing none), so it fails too, as the build would.
+    let project = Project::fixture();
+    project.edit("themes/default/templates/challenge.html", "{{ statement }}", "{{ statement }}{{ no_such_value }}");
+    let report = project.check();
+    assert!(report.failed(false), "{:#?}", report.diagnostics);
+    assert!(report.diagnostics.iter().any(|d| d.message.contains("no_such_value")), "{:#?}", report.diagnostics);
+    assert!(!project.path("public").exists(), "check writes nothing");
+}
