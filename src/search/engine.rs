@@ -126,8 +126,7 @@ impl Engine {
             let (Some(a), Some(b)) = (terms.get(a), terms.get(b)) else { continue };
             // Documents with both terms: the shorter list, each looked up in the longer (sorted).
             let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-            let both: Vec<u32> =
-                short.iter().map(|&(d, _)| d).filter(|d| long.binary_search_by_key(d, |&(x, _)| x).is_ok()).collect();
+            let both: Vec<u32> = short.iter().map(|&(d, _)| d).filter(|d| long.binary_search_by_key(d, |&(x, _)| x).is_ok()).collect();
             if both.len() == docs.len() {
                 continue;
             }
