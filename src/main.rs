@@ -209,8 +209,16 @@ fn search(root: &std::path::Path, query: &str, lang: &str, limit: usize, json: b
             } else if hits.is_empty() {
                 eprintln!("Nothing found for \"{query}\" in {lang}.");
             } else {
+                // Said on the side (stderr), so that the results stay one a line for other tools.
+                if let Some(corrected) = hits.first().and_then(|h| h.corrected.as_deref()) {
+                    eprintln!("Nothing found for \"{query}\"; showing results for \"{corrected}\".");
+                }
+                if hits.iter().any(|h| !h.missing.is_empty()) {
+                    eprintln!("No result contains all of \"{query}\"; showing results with some of the words (the last column says which words each lacks).");
+                }
                 for hit in hits {
-                    println!("{}\t{}\t{}\t{}", hit.id, hit.title, hit.url, hit.snippet);
+                    let lacks = if hit.missing.is_empty() { String::new() } else { format!("\tlacks: {}", hit.missing.join(" ")) };
+                    println!("{}\t{}\t{}\t{}{lacks}", hit.id, hit.title, hit.url, hit.snippet);
                 }
             }
             ExitCode::SUCCESS
