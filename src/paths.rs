@@ -98,19 +98,19 @@ pub fn practice_anchor(number: usize) -> String {
 /// challenges), which content's anchors must not use.
 pub const GENERATED_ID_PREFIXES: &[&str] = &["box-", "fn-", "fnref-", "c-", "s-"];
 
-/// A box placed in a page; `prefix` tells several documents of one page apart.
-pub fn box_anchor(prefix: &str, name: &str) -> String {
-    format!("{prefix}box-{name}")
+/// A box placed in a page.
+pub fn box_anchor(name: &str) -> String {
+    format!("box-{name}")
 }
 
-/// Note `number` at the foot of a page.
-pub fn note_anchor(prefix: &str, number: usize) -> String {
-    format!("{prefix}fn-{number}")
+/// Note `number` at the foot of a page (notes are numbered page-wide, handouts included).
+pub fn note_anchor(number: usize) -> String {
+    format!("fn-{number}")
 }
 
 /// The `call`-th call of note `number` in the text (the first has no suffix).
-pub fn note_call_anchor(prefix: &str, number: usize, call: usize) -> String {
-    if call == 1 { format!("{prefix}fnref-{number}") } else { format!("{prefix}fnref-{number}-{call}") }
+pub fn note_call_anchor(number: usize, call: usize) -> String {
+    if call == 1 { format!("fnref-{number}") } else { format!("fnref-{number}-{call}") }
 }
 
 /// A section, a challenge and a good practice inside a chapter's handout.

@@ -234,7 +234,8 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(byte) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+            // Bytes, not a slice of the text: after '%' may come any character.
+            if let Some(byte) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
                 out.push(byte);
                 i += 3;
                 continue;
@@ -305,6 +306,8 @@ mod tests {
         // Climbing out only produces names that no site file has.
         assert_eq!(site_path("/../Cargo.toml"), "../Cargo.toml");
         assert_eq!(site_path("/%2e%2e/%2e%2e/etc/passwd"), "../../etc/passwd");
+        // A '%' before a character of several bytes is kept as it is.
+        assert_eq!(site_path("/%aé/"), "%aé/index.html");
     }
 
     #[test]

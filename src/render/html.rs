@@ -71,8 +71,6 @@ pub struct PageWriter<'a> {
     pub ui: &'a Localizer,
     pub lang: &'a str,
     pub root: String,
-    /// Distinguishes footnote ids when several documents share a page (handouts).
-    pub id_prefix: String,
     notes: RefCell<Vec<Note>>,
     abbreviations: Vec<(String, String)>,
     explained: RefCell<BTreeSet<String>>,
@@ -100,7 +98,6 @@ impl<'a> PageWriter<'a> {
             ui,
             lang,
             root: paths::root_from(folder),
-            id_prefix: String::new(),
             notes: RefCell::new(Vec::new()),
             abbreviations,
             explained: RefCell::new(BTreeSet::new()),
@@ -397,9 +394,8 @@ impl<'a> PageWriter<'a> {
             }
         };
         let calls = notes.iter().find(|n| n.number == number).map_or(1, |n| n.calls);
-        let prefix = &self.id_prefix;
-        let id = paths::note_call_anchor(prefix, number, calls);
-        let note = paths::note_anchor(prefix, number);
+        let id = paths::note_call_anchor(number, calls);
+        let note = paths::note_anchor(number);
         let label = escape(&self.ui.text(self.lang, Msg::NoteCall, &[("number", &number.to_string())]));
         format!("<sup class=\"note-call\"><a id=\"{id}\" href=\"#{note}\" role=\"doc-noteref\" aria-label=\"{label}\">{number}</a></sup>")
     }
@@ -428,7 +424,7 @@ impl<'a> PageWriter<'a> {
             return String::new();
         }
         let text_box = found.item;
-        let id = paths::box_anchor(&self.id_prefix, name);
+        let id = paths::box_anchor(name);
         let lang = lang_attr(found.lang, self.tag(), self.site);
         self.open_boxes.borrow_mut().push(name.to_string());
         let body = self.html(&text_box.body.nodes, &text_box.body.footnotes, &text_box.info.file.to_string_lossy());

@@ -110,7 +110,7 @@ fn boxes(site: &Site, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument
         });
         let (url, chapter, breadcrumb) = match placed_in {
             Some(entry) => (
-                paths::href("", &paths::section_or_challenge(lang, &entry.id), Some(&paths::box_anchor("", name))),
+                paths::href("", &paths::section_or_challenge(lang, &entry.id), Some(&paths::box_anchor(name))),
                 entry.chapter,
                 vec![
                     writer.reference_label(&Target::Challenge { id: entry.id.clone(), anchor: None }, crate::render::html::Position::Start),

@@ -274,12 +274,7 @@ impl<'a> Renderer<'a> {
         writer
             .notes_html()
             .into_iter()
-            .map(|(number, body)| Note {
-                id: paths::note_anchor(&writer.id_prefix, number),
-                back: paths::note_call_anchor(&writer.id_prefix, number, 1),
-                number,
-                body,
-            })
+            .map(|(number, body)| Note { id: paths::note_anchor(number), back: paths::note_call_anchor(number, 1), number, body })
             .collect()
     }
 
