@@ -218,6 +218,9 @@ impl Toc {
     }
 }
 
+/// How deep boxes may be placed inside boxes (deeper is an error, and is never rendered).
+pub const MAX_BOX_DEPTH: usize = 4;
+
 /// What a cross-reference `ref:` can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {

@@ -37,9 +37,6 @@ impl Position {
     }
 }
 
-/// How deep boxes may be placed inside boxes.
-pub const MAX_BOX_DEPTH: usize = 4;
-
 /// Stands in for the linked part of a localized pattern, so the pattern can be escaped first.
 const SLOT: &str = "\u{E000}";
 
@@ -420,7 +417,7 @@ impl<'a> PageWriter<'a> {
 
     fn box_html(&self, name: &str) -> String {
         let Some(found) = self.site.text_box(self.lang, name) else { return String::new() };
-        if self.open_boxes.borrow().iter().any(|open| open == name) || self.open_boxes.borrow().len() >= MAX_BOX_DEPTH {
+        if self.open_boxes.borrow().iter().any(|open| open == name) || self.open_boxes.borrow().len() >= crate::model::MAX_BOX_DEPTH {
             return String::new();
         }
         let text_box = found.item;

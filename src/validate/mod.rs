@@ -228,14 +228,14 @@ fn walk_boxes<'a>(site: &'a Site, lang: &'a str, chain: &mut Vec<String>, report
                     ),
                 );
             }
-        } else if chain.len() >= crate::render::html::MAX_BOX_DEPTH {
+        } else if chain.len() >= crate::model::MAX_BOX_DEPTH {
             if reported.insert(chain.clone()) {
                 diagnostics.error(
                     &current.item.info.file,
                     None,
                     format!(
                         "Boxes are placed inside boxes more than {} deep ({} → {name}); a reader cannot follow that. Place some of them in the challenge instead.",
-                        crate::render::html::MAX_BOX_DEPTH,
+                        crate::model::MAX_BOX_DEPTH,
                         chain.join(" → ")
                     ),
                 );
