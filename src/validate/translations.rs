@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::load::markdown::{GoodPractice, Located, Node};
 use crate::model::{Challenge, Site};
 
@@ -317,11 +317,4 @@ pub fn check(site: &Site, diagnostics: &Diagnostics) {
             }
         }
     }
-}
-
-/// For tests: the problems of one translated challenge.
-pub fn challenge_problems(english: &Challenge, translated: &Challenge) -> Vec<Diagnostic> {
-    let diagnostics = Diagnostics::new();
-    compare_challenge(english, translated, &diagnostics);
-    diagnostics.into_sorted()
 }
