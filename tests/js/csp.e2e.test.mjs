@@ -6,10 +6,10 @@
 // origin for anything.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, launch, project, serve } from './support.mjs';
+import { build, htmlFiles, launch, project, serve } from './support.mjs';
 
 let site, server, browser;
 
@@ -23,13 +23,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function htmlFiles(folder) {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
-  });
-}
 
 const decode = (text) => text.replace(/&#39;|&#x27;|&quot;|&amp;/g, (e) => ({ '&#39;': "'", '&#x27;': "'", '&quot;': '"', '&amp;': '&' })[e]);
 

@@ -5,12 +5,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HtmlValidate } from 'html-validate';
-import { build, launch, project, serve } from './support.mjs';
+import { build, htmlFiles, launch, project, serve } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 let site, server, browser;
@@ -25,13 +25,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function htmlFiles(folder) {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
-  });
-}
 
 test('every page is valid HTML', async () => {
   const validator = new HtmlValidate({

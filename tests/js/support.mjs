@@ -1,7 +1,7 @@
 // Shared by the browser tests: builds a site with the real `toolkit` binary, serves it over
 // HTTP on 127.0.0.1, and starts headless Chromium (Debian's /usr/bin/chromium, or $CHROME).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -55,4 +55,12 @@ export async function serve(folder) {
 
 export function launch() {
   return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+}
+
+/** Every HTML file under `folder`, as full paths. */
+export function htmlFiles(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
+  });
 }
