@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Problems};
 use crate::outputs::{Context, Output, Sink, Written, write_problem};
 
@@ -18,10 +20,19 @@ impl Output for SearchIndex {
 
     fn write(&self, context: &Context<'_>, sink: &dyn Sink) -> Result<Written, Problems> {
         let problem = |message: String| Problems::one(Diagnostic::error(crate::search::INDEX_FOLDER, None, message));
-        let indexes = crate::search::index_site(context.site, context.ui, self.keep_in.as_deref()).map_err(problem)?;
-        for file in crate::search::export_site(&indexes, context.ui).map_err(problem)? {
-            sink.put(&file.path, &file.bytes).map_err(|e| write_problem(self.name(), &file.path, e))?;
-        }
+        // One language at a time per core, written out and dropped before the next, so memory
+        // holds at most one index per core rather than all of them with all their files.
+        let languages: Vec<&str> = context.site.config.codes().collect();
+        languages.par_iter().try_for_each(|lang| {
+            let index = crate::search::index_language(context.site, context.ui, lang, self.keep_in.as_deref()).map_err(problem)?;
+            let files = crate::search::export::export(&index, context.ui)
+                .map_err(|e| problem(format!("The search index for {lang} could not be exported: {e}.")))?;
+            drop(index);
+            for file in files {
+                sink.put(&file.path, &file.bytes).map_err(|e| write_problem(self.name(), &file.path, e))?;
+            }
+            Ok(())
+        })?;
         Ok(Written::default())
     }
 }

@@ -15,7 +15,6 @@ use rayon::prelude::*;
 
 use crate::load::localize::Localizer;
 use crate::model::Site;
-use crate::outputs::staging::OutputFile;
 use documents::SearchDocument;
 use index::LanguageIndex;
 
@@ -41,22 +40,20 @@ pub fn fingerprint(root: &Path) -> String {
 
 /// Indexes every language; with `keep_in`, on disk there (one folder per language).
 pub fn index_site(site: &Site, ui: &Localizer, keep_in: Option<&Path>) -> Result<Vec<LanguageIndex>, String> {
-    site.config
-        .languages
-        .par_iter()
-        .map(|language| {
-            let lang = language.code.as_str();
-            let documents = documents::collect(site, ui, lang);
-            let dir = keep_in.map(|d| d.join(lang));
-            let index = LanguageIndex::build(lang, documents, synonyms(site, lang), dir.as_ref().map(|d| d.join("tantivy")).as_deref())
-                .map_err(|e| format!("The search index for {lang} could not be built: {e}."))?;
-            if let Some(dir) = dir {
-                write_json(&dir.join("documents.json"), &index.documents)?;
-                write_json(&dir.join("engine.json"), &index.engine)?;
-            }
-            Ok(index)
-        })
-        .collect()
+    site.config.languages.par_iter().map(|language| index_language(site, ui, &language.code, keep_in)).collect()
+}
+
+/// Indexes one language; with `keep_in`, on disk there (in a folder of the language's code).
+pub fn index_language(site: &Site, ui: &Localizer, lang: &str, keep_in: Option<&Path>) -> Result<LanguageIndex, String> {
+    let documents = documents::collect(site, ui, lang);
+    let dir = keep_in.map(|d| d.join(lang));
+    let index = LanguageIndex::build(lang, documents, synonyms(site, lang), dir.as_ref().map(|d| d.join("tantivy")).as_deref())
+        .map_err(|e| format!("The search index for {lang} could not be built: {e}."))?;
+    if let Some(dir) = dir {
+        write_json(&dir.join("documents.json"), &index.documents)?;
+        write_json(&dir.join("engine.json"), &index.engine)?;
+    }
+    Ok(index)
 }
 
 /// The glossary of `lang` as synonyms: each abbreviation (and its plural in -s) and the term
@@ -89,15 +86,6 @@ pub fn synonyms(site: &Site, lang: &str) -> Vec<engine::Synonym> {
 fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<(), String> {
     let json = serde_json::to_vec(value).map_err(|e| e.to_string())?;
     std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// The browser's index files for the whole site.
-pub fn export_site(indexes: &[LanguageIndex], ui: &Localizer) -> Result<Vec<OutputFile>, String> {
-    let per_language: Result<Vec<Vec<OutputFile>>, String> = indexes
-        .par_iter()
-        .map(|index| export::export(index, ui).map_err(|e| format!("The search index for {} could not be exported: {e}.", index.lang)))
-        .collect();
-    Ok(per_language?.into_iter().flatten().collect())
 }
 
 /// Replaces the kept indexes with those just built in `fresh`, stamped with `fingerprint`.
