@@ -214,7 +214,9 @@ fn search(root: &std::path::Path, query: &str, lang: &str, limit: usize, json: b
                     eprintln!("Nothing found for \"{query}\"; showing results for \"{corrected}\".");
                 }
                 if hits.iter().any(|h| !h.missing.is_empty()) {
-                    eprintln!("No result contains all of \"{query}\"; showing results with some of the words (the last column says which words each lacks).");
+                    eprintln!(
+                        "No result contains all of \"{query}\"; showing results with some of the words (the last column says which words each lacks)."
+                    );
                 }
                 for hit in hits {
                     let lacks = if hit.missing.is_empty() { String::new() } else { format!("\tlacks: {}", hit.missing.join(" ")) };
