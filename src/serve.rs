@@ -66,12 +66,13 @@ fn rebuild(root: &Path, shared: &Shared) -> Option<Arc<Loaded>> {
     let start = Instant::now();
     let result = build_once(root);
     let elapsed = start.elapsed();
-    let base_path = crate::load::config::Config::load(root).map(|c| c.base_path().to_string()).unwrap_or_else(|_| "/".into());
+
     let mut snapshot = shared.snapshot.lock().unwrap_or_else(|e| e.into_inner());
     snapshot.version += 1;
-    snapshot.base_path = base_path;
     let loaded = match result {
         Ok((mut files, loaded)) => {
+            // Read with the rest of the project; a failed build keeps the last good one's.
+            snapshot.base_path = loaded.site.config.base_path().to_string();
             eprintln!("pages built in {} ms", elapsed.as_millis());
             // Until the new search index is ready, the previous one answers.
             for (path, bytes) in snapshot.files.iter().filter(|(p, _)| p.starts_with(paths::SEARCH_DATA)) {

@@ -29,6 +29,11 @@ impl Position {
         if text.is_empty() || text.ends_with(['.', '!', '?', '。', '！', '？']) { Position::Start } else { Position::Inside }
     }
 
+    /// Where the next label stands once `text` follows (blank text changes nothing).
+    fn then(self, text: &str) -> Position {
+        if text.trim_end().is_empty() { self } else { Position::after(text) }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Position::Start => "start",
@@ -120,12 +125,12 @@ impl<'a> PageWriter<'a> {
         let mut events = Vec::with_capacity(nodes.len());
         let mut i = 0;
         let mut in_link = false;
-        // The text of the current paragraph, item or heading so far, for `Position`.
-        let mut block_text = String::new();
+        // Where a label would stand in the current paragraph, item or heading.
+        let mut position = Position::Start;
         while i < nodes.len() {
             match &nodes[i].node {
                 Node::Md(Event::Text(text)) if !in_link => {
-                    block_text.push_str(text);
+                    position = position.then(text);
                     self.abbreviate(text, &mut events)
                 }
                 Node::Md(event) => {
@@ -133,15 +138,15 @@ impl<'a> PageWriter<'a> {
                         Event::Start(Tag::Link { .. }) => in_link = true,
                         Event::End(TagEnd::Link) => in_link = false,
                         Event::Start(_) if !matches!(event, Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
-                            block_text.clear()
+                            position = Position::Start
                         }
-                        Event::Text(text) | Event::Code(text) => block_text.push_str(text),
+                        Event::Text(text) | Event::Code(text) => position = position.then(text),
                         _ => {}
                     }
                     events.push(self.shift_heading(self.external_link(event)));
                 }
                 Node::Citation(citation) => {
-                    block_text.push_str(")");
+                    position = Position::Inside;
                     events.push(Event::InlineHtml(self.citation_html(citation).into()))
                 }
                 Node::FootnoteRef(label) => events.push(Event::InlineHtml(self.note_call(label, footnotes, doc).into())),
@@ -149,8 +154,8 @@ impl<'a> PageWriter<'a> {
                 Node::RefStart(target) => {
                     let end = nodes[i..].iter().position(|n| n.node == Node::RefEnd).map_or(nodes.len(), |p| i + p);
                     let inner = &nodes[i + 1..end];
-                    let (open, label, close) = self.reference(target, Position::after(&block_text));
-                    block_text.push_str(&label);
+                    let (open, label, close) = self.reference(target, position);
+                    position = position.then(&label);
                     events.push(Event::InlineHtml(open.into()));
                     if inner.is_empty() {
                         events.push(Event::Text(label.into()));
