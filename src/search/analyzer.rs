@@ -7,6 +7,9 @@
 //! words that it would merge with unrelated ones are overridden), then accents are folded. Chinese has no spaces: each run of Han characters gives its single
 //! characters and its pairs of neighbours (bigrams), so a word is found inside running text.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
@@ -102,15 +105,28 @@ fn runs(text: &str) -> Vec<(Run, usize, usize)> {
 pub struct Analyzer {
     lang: String,
     stemmer: Option<Stemmer>,
+    /// Each word's term, as found: a language has a few thousand words but its pages repeat
+    /// them millions of times, and stemming was a fifth of a large build (bench/README.md).
+    known: Mutex<HashMap<String, Option<String>>>,
 }
 
 impl Analyzer {
     pub fn new(lang: &str) -> Analyzer {
-        Analyzer { lang: lang.to_string(), stemmer: stemmer(lang) }
+        Analyzer { lang: lang.to_string(), stemmer: stemmer(lang), known: Mutex::default() }
     }
 
     /// The term of one word, or `None` for a stop word or a single letter.
     pub fn word_term(&self, word: &str) -> Option<String> {
+        let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(term) = known.get(word) {
+            return term.clone();
+        }
+        let term = self.analyse(word);
+        known.insert(word.to_string(), term.clone());
+        term
+    }
+
+    fn analyse(&self, word: &str) -> Option<String> {
         let lower = word.to_lowercase();
         let single_letter = lower.chars().count() == 1 && !lower.chars().all(|c| c.is_numeric());
         if single_letter || stop_words(&self.lang).contains(&lower.as_str()) {
@@ -173,12 +189,12 @@ impl Analyzer {
 /// The analyzer as a tantivy tokenizer, registered as `toolkit-<lang>`.
 #[derive(Clone)]
 pub struct TantivyTokenizer {
-    lang: String,
+    analyzer: Arc<Analyzer>,
 }
 
 impl TantivyTokenizer {
     pub fn new(lang: &str) -> Self {
-        TantivyTokenizer { lang: lang.to_string() }
+        TantivyTokenizer { analyzer: Arc::new(Analyzer::new(lang)) }
     }
 }
 
@@ -191,7 +207,8 @@ impl tantivy::tokenizer::Tokenizer for TantivyTokenizer {
     type TokenStream<'a> = TokenList;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> TokenList {
-        let tokens = Analyzer::new(&self.lang)
+        let tokens = self
+            .analyzer
             .index_tokens(text)
             .into_iter()
             .enumerate()

@@ -22,7 +22,7 @@ pub struct LanguageIndex {
     pub lang: String,
     pub documents: Vec<SearchDocument>,
     /// Unaccented or differently accented spellings found in the text, and their terms (see
-    /// `lexicon_of`).
+    /// `Engine::lexicon`).
     pub lexicon: BTreeMap<String, String>,
     /// What queries are answered from, here and in the browser.
     pub engine: Engine,
@@ -40,25 +40,6 @@ fn schema() -> (Schema, Vec<(Field, f32)>) {
 
 fn register(index: &Index, lang: &str) {
     index.tokenizers().register(TOKENIZER, tantivy::tokenizer::TextAnalyzer::from(TantivyTokenizer::new(lang)));
-}
-
-/// Spellings a reader may type that the stemmer alone would not bring to the indexed term:
-/// mostly words typed without their accents ("securite" for "sécurité").
-pub fn lexicon_of(lang: &str, documents: &[SearchDocument]) -> BTreeMap<String, String> {
-    let analyzer = Analyzer::new(lang);
-    let mut lexicon = BTreeMap::new();
-    for document in documents {
-        for text in [&document.title, &document.lead, &document.body] {
-            for token in analyzer.index_tokens(text) {
-                let word = &text[token.from..token.to];
-                let key = Analyzer::surface_key(word);
-                if analyzer.word_term(&key).as_deref() != Some(token.term.as_str()) && !key.chars().any(super::analyzer::is_han) {
-                    lexicon.entry(key).or_insert(token.term);
-                }
-            }
-        }
-    }
-    lexicon
 }
 
 impl LanguageIndex {
@@ -83,10 +64,16 @@ impl LanguageIndex {
             writer.add_document(doc)?;
         }
         let index = writer.finalize()?;
-        let lexicon = lexicon_of(lang, &documents);
-        let mut built =
-            LanguageIndex { lang: lang.to_string(), documents, lexicon, engine: Engine::default(), fields, reader: index.reader()? };
-        built.engine = Engine::build(lang, &built.documents, built.postings()?, built.lexicon.clone(), synonyms);
+        let mut built = LanguageIndex {
+            lang: lang.to_string(),
+            documents,
+            lexicon: BTreeMap::new(),
+            engine: Engine::default(),
+            fields,
+            reader: index.reader()?,
+        };
+        built.engine = Engine::build(lang, &built.documents, built.postings()?, synonyms);
+        built.lexicon = built.engine.lexicon.clone();
         Ok(built)
     }
 
