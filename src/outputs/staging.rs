@@ -4,9 +4,12 @@
 //!   in one atomic exchange where the system has one (Linux), so there is always a site;
 //! - the output folder is marked as a site written by `toolkit`, and a folder without the mark
 //!   (the project itself, `content/`, someone's documents) is never replaced unless forced;
-//! - leftovers of builds that were killed are cleared by the next build.
+//! - leftovers of builds that were killed are cleared by the next build;
+//! - a file that is the same as in the site it replaces is linked to it rather than written
+//!   again: a rebuild makes new files only for what changed, which is most of the time a large
+//!   build spent (bench/README.md), and deletes little when the old site goes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -25,6 +28,8 @@ pub struct OutputFile {
 /// The file that marks a folder as a site written by this tool.
 pub const MARKER: &str = ".toolkit-site";
 const MARKER_TEXT: &str = "This folder is a web site written by `toolkit build`; the next build replaces all of it.\n";
+/// Starts the list of the files the site holds, in the mark: `<fingerprint> <bytes> <path>`.
+const MARKER_FILES: &str = "\nFiles (fingerprint, bytes, path):\n";
 
 /// Why `out` may not be replaced by a site, if it may not. `root` is the project folder.
 pub fn refuse_target(root: &Path, out: &Path, force: bool) -> Option<String> {
@@ -68,7 +73,23 @@ pub struct Staging {
     /// Folders already made, so each is made once however many files it holds.
     made: Mutex<HashSet<PathBuf>>,
     written: Mutex<Vec<(String, String, usize)>>,
+    /// The files of the site being replaced, as its mark lists them, that nobody changed since.
+    previous: HashMap<String, (String, usize)>,
     published: bool,
+}
+
+/// The files a site's mark lists, by path, if the site is still as it was written: a file changed
+/// since (newer than the mark) is left out when it is looked at, in `Staging::reuse`.
+fn previous_files(out: &Path) -> HashMap<String, (String, usize)> {
+    let Ok(text) = std::fs::read_to_string(out.join(MARKER)) else { return HashMap::new() };
+    let Some((_, list)) = text.split_once(MARKER_FILES) else { return HashMap::new() };
+    list.lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let (hash, size, path) = (parts.next()?, parts.next()?.parse().ok()?, parts.next()?);
+            Some((path.to_string(), (hash.to_string(), size)))
+        })
+        .collect()
 }
 
 impl Staging {
@@ -81,13 +102,39 @@ impl Staging {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
-        Ok(Staging { out: out.to_path_buf(), dir, made: Mutex::new(HashSet::new()), written: Mutex::new(Vec::new()), published: false })
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            made: Mutex::new(HashSet::new()),
+            written: Mutex::new(Vec::new()),
+            previous: previous_files(out),
+            published: false,
+        })
+    }
+
+    /// Links the old site's copy of `path` into the new one, if it has these very bytes and was
+    /// not touched since it was written (so not newer than its mark). False if it cannot.
+    fn reuse(&self, path: &str, hash: &str, size: usize, file: &Path) -> bool {
+        if self.previous.get(path).is_none_or(|(h, s)| h != hash || *s != size) {
+            return false;
+        }
+        let old = self.out.join(path);
+        let modified = |p: &Path| std::fs::symlink_metadata(p).ok().filter(|m| m.is_file()).map(|m| (m.len(), m.modified().ok()));
+        let (Some((len, Some(changed))), Some((_, Some(marked)))) = (modified(&old), modified(&self.out.join(MARKER))) else {
+            return false;
+        };
+        len == size as u64 && changed <= marked && std::fs::hard_link(&old, file).is_ok()
     }
 
     /// Puts the new site in the place of the old one.
     pub fn publish(mut self) -> io::Result<()> {
         let name = self.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
         let retired = self.dir.with_file_name(format!(".{name}.old-{}", std::process::id()));
+        let mut mark = format!("{MARKER_TEXT}{MARKER_FILES}");
+        for (path, hash, size) in self.fingerprints() {
+            mark.push_str(&format!("{hash} {size} {path}\n"));
+        }
+        std::fs::write(self.dir.join(MARKER), mark)?;
         replace(&self.dir, &self.out, &retired)?;
         self.published = true;
         let _ = std::fs::remove_dir_all(retired);
@@ -114,8 +161,11 @@ impl Sink for Staging {
                 self.made.lock().unwrap_or_else(|e| e.into_inner()).insert(folder.to_path_buf());
             }
         }
-        std::fs::write(&file, bytes)?;
-        self.written.lock().unwrap_or_else(|e| e.into_inner()).push((path.to_string(), bytes_hash(bytes), bytes.len()));
+        let hash = bytes_hash(bytes);
+        if !self.reuse(path, &hash, bytes.len(), &file) {
+            std::fs::write(&file, bytes)?;
+        }
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push((path.to_string(), hash, bytes.len()));
         Ok(())
     }
 
@@ -209,6 +259,34 @@ mod tests {
         assert!(out.join(MARKER).is_file());
         let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_rebuild_links_unchanged_files_and_writes_the_others() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = scratch("reuse");
+        let out = dir.join("public");
+        let site = |changed: &str| {
+            vec![
+                OutputFile { path: "same.html".into(), bytes: b"same".to_vec() },
+                OutputFile { path: "en/changed.html".into(), bytes: changed.as_bytes().to_vec() },
+                OutputFile { path: "en/edited.html".into(), bytes: b"as built".to_vec() },
+            ]
+        };
+        let inode = |path: &str| std::fs::metadata(out.join(path)).unwrap().ino();
+        write_site(&out, &site("one")).unwrap();
+        let (same, changed, edited) = (inode("same.html"), inode("en/changed.html"), inode("en/edited.html"));
+        // Someone edits a built file by hand, to the same length: the next build must not keep it.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(out.join("en/edited.html"), "by hand!").unwrap();
+        write_site(&out, &site("two")).unwrap();
+        assert_eq!(inode("same.html"), same, "unchanged: linked, not written again");
+        assert_ne!(inode("en/changed.html"), changed);
+        assert_eq!(std::fs::read_to_string(out.join("en/changed.html")).unwrap(), "two");
+        assert_ne!(inode("en/edited.html"), edited);
+        assert_eq!(std::fs::read_to_string(out.join("en/edited.html")).unwrap(), "as built");
+        assert_eq!(std::fs::metadata(out.join("same.html")).unwrap().nlink(), 1, "the old site is gone");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
