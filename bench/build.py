@@ -311,7 +311,11 @@ def main():
         runs = {e.name: [] for e in engines}
         for i in range(args.runs):
             for engine in engines:
-                out = args.cache / f"out-{engine.name.lower()}-{size}"
+                # A new folder for every run, all removed at the very end: on a file system
+                # without a journal (this machine's ext4), making files in the minutes after
+                # many were deleted scans past every recently freed inode, so removing one run's
+                # output would slow the next run down, more for more files (bench/README.md).
+                out = args.cache / f"out-{engine.name.lower()}-{size}-{i + 1}"
                 shutil.rmtree(out, ignore_errors=True)
                 m = engine.run(folder, out, args.cache / "time.txt")
                 m["out_mb"], m["files"] = output_size(out)
@@ -321,8 +325,10 @@ def main():
         results[size] = {name: median_of(r) for name, r in runs.items()}
         for name, r in runs.items():
             results[size][name]["runs"] = [{k: v for k, v in m.items() if isinstance(v, (int, float))} for m in r]
+    for size in sizes:
         for engine in engines:
-            shutil.rmtree(args.cache / f"out-{engine.name.lower()}-{size}", ignore_errors=True)
+            for i in range(args.runs):
+                shutil.rmtree(args.cache / f"out-{engine.name.lower()}-{size}-{i + 1}", ignore_errors=True)
     machine["load_after"] = load_average()
     finished = datetime.datetime.now()
     text = report(results, sizes, engines, args.runs, machine, started, finished)
