@@ -38,11 +38,21 @@
     this.stop = new Set(stopWords);
     this.overrides = new Map(stemOverrides || []);
     this.stemmer = (global.toolkitStemmers || {})[lang] || null;
+    // Snippets and highlights analyse every word of the results shown, and the same words come
+    // back in every query: stemming each once keeps later queries fast.
+    this.known = new Map();
   }
 
   /** The term of one word, or null for a stop word or a single letter. */
   Analyzer.prototype.wordTerm = function (word) {
     var lower = word.toLowerCase();
+    if (this.known.has(lower)) return this.known.get(lower);
+    var term = this.analyse(lower);
+    if (this.known.size < 50000) this.known.set(lower, term);
+    return term;
+  };
+
+  Analyzer.prototype.analyse = function (lower) {
     var chars = Array.from(lower);
     if ((chars.length === 1 && !NUMBER.test(lower)) || this.stop.has(lower)) return null;
     if (this.overrides.has(lower)) return fold(this.overrides.get(lower));
