@@ -94,6 +94,18 @@ test('?q= in the address runs the query, and the chapter filter narrows it', asy
   await page.close();
 });
 
+test('the index manifest is fetched alongside search.js, once, not after it', async () => {
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`${server.url}en/search/index.html?q=training`);
+  await page.waitForSelector('#search-results li');
+  const manifest = requests.filter((path) => path.endsWith('/search/en/index.js'));
+  assert.equal(manifest.length, 1, requests.join('\n'));
+  assert.ok(requests.indexOf(manifest[0]) < requests.findIndex((path) => path.endsWith('/search/search.js')), requests.join('\n'));
+  await page.close();
+});
+
 test('the search box in every page header leads to the results', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}fr/2.1.a/index.html`);
