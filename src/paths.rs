@@ -122,6 +122,11 @@ pub fn handout_challenge_anchor(challenge: &str) -> String {
     format!("c-{challenge}")
 }
 
+/// The ids `handout.html` gives its list of sources cited and its notes (fixed ids of the
+/// template, which content's anchors may not take).
+pub const HANDOUT_SOURCES: &str = "sources-cited";
+pub const HANDOUT_NOTES: &str = "handout-notes";
+
 pub fn handout_practice_anchor(challenge: &str, practice: &str) -> String {
     format!("c-{challenge}-{practice}")
 }

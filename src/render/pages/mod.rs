@@ -24,7 +24,7 @@ use crate::load::markdown::{Document, GoodPractice, Node};
 use crate::model::{Challenge, InLanguage, Site, TocChallenge, TocSection};
 use crate::outputs::Sink;
 use crate::paths;
-use crate::render::html::{PageWriter, lang_attr};
+use crate::render::html::{PageMap, PageWriter, lang_attr, page_number};
 use crate::render::theme::Theme;
 use crate::translation::status;
 
@@ -176,7 +176,7 @@ impl<'a> Renderer<'a> {
                 jobs.push(Box::new(move || self.case_study(lang, slug)));
             }
             for chapter in self.site.toc.chapters.iter().filter(|c| c.sections.iter().any(|s| s.published)) {
-                jobs.push(Box::new(move || self.handout(lang, chapter.number)));
+                jobs.push(Box::new(move || self.handout(lang, chapter.number, None)));
             }
         }
         // Only where each page went is kept, for the sitemap: not the pages themselves.
