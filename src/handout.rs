@@ -123,6 +123,15 @@ impl Printer {
     }
 }
 
+impl Printer {
+    /// The PDF of the handout of `chapter` in `lang`, printed in the printer's own folder.
+    pub fn print_to_memory(&self, context: &Context<'_>, lang: &str, chapter: u32) -> Result<Vec<u8>, String> {
+        let pdf = self.work.join(format!("{lang}-{chapter}.pdf"));
+        self.print(context, lang, chapter, &pdf)?;
+        std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))
+    }
+}
+
 impl Drop for Printer {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.work);

@@ -50,6 +50,16 @@ pub fn handout(lang: &str, number: u32) -> String {
     format!("{lang}/{number}/print/")
 }
 
+/// A chapter's handout printed to PDF by `build --pdf`, beside the chapter's page; its name
+/// says what it is once downloaded.
+pub fn handout_pdf(lang: &str, number: u32) -> String {
+    format!("{lang}/{number}/dcaf-icrc-toolkit-chapter-{number}-{lang}.pdf")
+}
+
+pub fn is_pdf(path: &str) -> bool {
+    path.ends_with(".pdf")
+}
+
 /// A file of the theme (`style.css`, `search/search.js`) as published.
 pub fn asset(path: &str) -> String {
     format!("{ASSETS}{path}")

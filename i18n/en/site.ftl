@@ -137,6 +137,11 @@ handout-notes = Notes
 handout-page = Page
 # After a cross-reference to a part of the same handout, e.g. "see Challenge 3.7.b, p. 6".
 handout-page-ref = , p. { $page }
+handout-print = Print
+# The size is in kilobytes, e.g. "Download PDF (412 KB)".
+handout-download = Download PDF ({ $size } KB)
+handout-publishers = Published by DCAF – Geneva Centre for Security Sector Governance and the International Committee of the Red Cross (ICRC)
+handout-online = Online version:
 # The date, e.g. "22 November 2026". Available: { $day } { $month } { $month-number } { $year }
 date = { $day } { $month } { $year }
 month-1 = January

@@ -140,6 +140,10 @@ handout-sources = Fuentes citadas
 handout-notes = Notas
 handout-page = Página
 handout-page-ref = , pág. { $page }
+handout-print = Imprimir
+handout-download = Descargar el PDF ({ $size } KB)
+handout-publishers = Publicado por el DCAF – Centro de Ginebra para la Gobernanza del Sector de Seguridad y el Comité Internacional de la Cruz Roja (CICR)
+handout-online = Versión en línea:
 # La fecha, p. ej. «22 de noviembre de 2026». Disponibles: { $day } { $month } { $month-number } { $year }
 date = { $day } de { $month } de { $year }
 month-1 = enero

@@ -138,6 +138,10 @@ handout-sources = Sources citées
 handout-notes = Notes
 handout-page = Page
 handout-page-ref = , p. { $page }
+handout-print = Imprimer
+handout-download = Télécharger le PDF ({ $size } Ko)
+handout-publishers = Publié par le DCAF – Centre pour la gouvernance du secteur de la sécurité, Genève, et le Comité international de la Croix-Rouge (CICR)
+handout-online = Version en ligne :
 # La date, p. ex. « 22 novembre 2026 ». Variables : { $day } { $month } { $month-number } { $year }
 date = { $day } { $month } { $year }
 month-1 = janvier

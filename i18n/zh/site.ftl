@@ -129,6 +129,10 @@ handout-notes = 注释
 handout-page = 页码
 # 交叉引用指向同一讲义中的内容时，其后所加的页码，如“参见挑战3.7.b，第6页”。
 handout-page-ref = ，第{ $page }页
+handout-print = 打印
+handout-download = 下载PDF（{ $size } KB）
+handout-publishers = 日内瓦安全部门治理中心（DCAF）与红十字国际委员会（ICRC）联合出版
+handout-online = 网络版：
 # 日期，例如“2026年11月22日”。可用：{ $day } { $month } { $month-number } { $year }
 date = { $year }年{ $month-number }月{ $day }日
 month-1 = 1月

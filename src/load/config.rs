@@ -17,6 +17,9 @@ pub struct Config {
     pub default_language: String,
     #[serde(rename = "language")]
     pub languages: Vec<Language>,
+    /// Whether every build prints the chapter handouts to PDF (as `build --pdf` does).
+    #[serde(default)]
+    pub pdf: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

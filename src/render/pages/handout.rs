@@ -20,6 +20,11 @@ struct HandoutPage<'a> {
     notes: Vec<Note>,
     notes_page: String,
     chapter_href: String,
+    /// The chapter's address on the web, for the cover of a printed copy.
+    online_url: String,
+    /// Rendered for the PDF printer: no script, no Print button.
+    for_printer: bool,
+    pdf: Option<PdfLink>,
 }
 
 #[derive(Serialize)]
@@ -168,8 +173,9 @@ impl Renderer<'_> {
             css_string(&heading),
             css_string(&self.t(lang, Msg::HandoutPage, &[]))
         );
-        // A handout runs no script at all: what prints it (`toolkit handout`) must not run one either.
-        layout.csp = crate::render::csp::policy(crate::render::csp::Scripts::None, &[&page_style]);
+        // The Print button's script runs only on the site: what the PDF printer renders runs none.
+        let scripts = if pages.is_some() { crate::render::csp::Scripts::None } else { crate::render::csp::Scripts::Site };
+        layout.csp = crate::render::csp::policy(scripts, &[&page_style]);
         let view = HandoutPage {
             layout,
             page_style,
@@ -185,6 +191,9 @@ impl Renderer<'_> {
             notes: self.notes(&writer),
             notes_page: page_of(paths::HANDOUT_NOTES),
             chapter_href: paths::href(&writer.root, &paths::chapter(lang, number), None),
+            online_url: format!("{}{}", self.site.config.base_url, paths::chapter(lang, number)),
+            for_printer: pages.is_some(),
+            pdf: self.pdf_link(lang, number, &writer.root),
         };
         self.render_view(lang, folder, "handout.html", &view)
     }

@@ -126,6 +126,17 @@ pub struct Facts {
     pub build_day: i64,
     /// Languages whose search needs a stemmer script, which the theme has.
     pub stemmers: std::collections::BTreeSet<String>,
+    /// The size in bytes of each chapter handout printed to PDF (by its path in the site), when
+    /// the build makes them: pages link only to PDFs that exist.
+    pub pdfs: BTreeMap<String, usize>,
+}
+
+/// A link to a chapter's PDF, with its size for readers on slow connections.
+#[derive(Serialize)]
+struct PdfLink {
+    href: String,
+    /// In kilobytes, rounded up.
+    size: String,
 }
 
 /// The notice above a text shown in another language than the page's, or translated from an
@@ -295,6 +306,14 @@ impl<'a> Renderer<'a> {
         } else {
             Notice::default()
         }
+    }
+
+    /// The link to chapter `number`'s PDF in `lang`, from a page whose way to the root is `root`,
+    /// when the build printed it.
+    fn pdf_link(&self, lang: &str, number: u32, root: &str) -> Option<PdfLink> {
+        let path = paths::handout_pdf(lang, number);
+        let size = self.facts.pdfs.get(&path)?;
+        Some(PdfLink { href: format!("{root}{path}"), size: size.div_ceil(1000).to_string() })
     }
 
     fn fallback_attr<T>(&self, found: &InLanguage<'_, T>, lang: &str) -> String {
