@@ -96,8 +96,13 @@ pub fn sitemap_part(number: usize) -> String {
 }
 pub const NOT_FOUND: &str = "404.html";
 pub const CHOOSER: &str = "index.html";
-/// The translators' status page, which is in no language.
+/// The translators' status page: at `status/` in the reference language (its first address),
+/// and in each language at `<lang>/status/`.
 pub const STATUS: &str = "status/";
+
+pub fn status(lang: &str) -> String {
+    format!("{lang}/{STATUS}")
+}
 
 /// The anchor of a good practice by its position, when its heading names none: `gp-2`.
 pub fn practice_anchor(number: usize) -> String {

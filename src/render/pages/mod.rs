@@ -113,6 +113,8 @@ struct Layout {
     case_studies_href: String,
     search_href: String,
     chooser_href: String,
+    /// The translators' status page in this language (linked from the footer).
+    status_href: String,
 }
 
 /// What pages need from outside the model, gathered by `build` beforehand, so that rendering
@@ -165,7 +167,7 @@ impl<'a> Renderer<'a> {
         let mut jobs: Vec<Box<dyn Fn() -> Result<Page, Diagnostic> + Sync + '_>> = Vec::new();
         jobs.push(Box::new(|| self.chooser()));
         jobs.push(Box::new(|| self.not_found()));
-        jobs.push(Box::new(|| self.status()));
+        jobs.push(Box::new(|| self.status(self.site.default_language(), paths::STATUS)));
         for language in &self.site.config.languages {
             let lang = language.code.as_str();
             jobs.push(Box::new(move || self.home(lang)));
@@ -174,6 +176,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Box::new(move || self.search(lang)));
             jobs.push(Box::new(move || self.case_study_index(lang)));
             jobs.push(Box::new(move || self.offline(lang)));
+            jobs.push(Box::new(move || self.status(lang, &paths::status(lang))));
             for chapter in &self.site.toc.chapters {
                 jobs.push(Box::new(move || self.chapter(lang, chapter.number)));
             }
@@ -256,6 +259,7 @@ impl<'a> Renderer<'a> {
             case_studies_href: href(paths::case_studies(lang)),
             search_href: href(paths::search(lang)),
             chooser_href: paths::href(&root, "", None),
+            status_href: href(paths::status(lang)),
             root,
         }
     }
