@@ -243,6 +243,9 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
     translations::check(site, &structure_problems);
     let structure_problems = structure_problems.into_sorted();
     let mut languages = Vec::new();
+    // Counted once for all languages.
+    let english_words: BTreeMap<&Path, usize> =
+        reference.files().into_iter().map(|f| (f.file.as_path(), words::in_file(root, &f.file))).collect();
     for content in site.languages.iter().filter(|c| c.code != reference.code && only.is_none_or(|o| o == c.code)) {
         let lang = content.code.as_str();
         let mut items: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
@@ -265,7 +268,7 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
                 why,
                 page: page_of(site, english, lang),
                 words: words::to_do(root, &english.file, state, stamp),
-                english_words: words::in_file(root, &english.file),
+                english_words: english_words.get(english.file.as_path()).copied().unwrap_or_default(),
                 changes: match (state, stamp) {
                     (State::Outdated, Some(stamp)) => diff::file_changes(root, &english.file, stamp),
                     _ => Vec::new(),
@@ -380,7 +383,7 @@ fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
                     Changed::Some(_) => (State::Translated, None, None),
                 }
             };
-            let english_now = english_messages.get(id).map(|m| words::fluent_text(&m.message));
+            let english_now = english_messages.get(id).map(|m| words::fluent_text(&m.message).trim().to_string());
             let english_words = english_now.as_deref().map_or(0, words::count_words);
             let outdated = state == State::Outdated;
             items.push(Item {
@@ -402,7 +405,7 @@ fn message_items(root: &Path, ui: &Localizer, lang: &str) -> Vec<Item> {
                     _ => Vec::new(),
                 },
                 english: english_now.filter(|_| outdated),
-                current: translated_messages.get(id).map(|m| words::fluent_text(&m.message)).filter(|_| outdated),
+                current: translated_messages.get(id).map(|m| words::fluent_text(&m.message).trim().to_string()).filter(|_| outdated),
             });
         }
     }

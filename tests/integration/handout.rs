@@ -27,7 +27,11 @@ fn handout_page_numbers_come_from_the_page_map() {
     assert!(html.contains("</a><span class=\"ref-page\">, p.\u{a0}7</span>"), "{html}");
     // An anchor the map does not know gets no number (no empty slot left to fill).
     assert!(!html.contains(r#"<span class="toc-page"></span>"#));
+    // What the PDF printer renders runs no script: no Print button, a policy that allows none.
+    assert!(html.contains("script-src &#39;none&#39;") && !html.contains("<script") && !html.contains("print-button"), "{html}");
     // Without a map (the print page of the site), no page numbers at all.
     let plain = handout(&project, None);
     assert!(!plain.contains("toc-page") && !plain.contains("ref-page"), "page numbers without a page map");
+    // The site's print page has the Print button and its script.
+    assert!(plain.contains("script-src &#39;self&#39;") && plain.contains("print.js") && plain.contains("print-button"));
 }
