@@ -14,9 +14,10 @@ use crate::model::Site;
 use crate::outputs::assets::Assets;
 use crate::outputs::offline::Offline;
 use crate::outputs::pages::Pages;
+use crate::outputs::pdfs::Pdfs;
 use crate::outputs::search::SearchIndex;
 use crate::outputs::staging::{self, Staging};
-use crate::outputs::{Context, Discard, Output, Sink};
+use crate::outputs::{Context, Discard, Output, Sink, Written};
 use crate::paths;
 use crate::render::pages::Facts;
 use crate::render::theme::Theme;
@@ -30,6 +31,8 @@ pub struct Report {
     pub pages: BTreeMap<String, usize>,
     pub elapsed: Duration,
     pub wrote: bool,
+    /// What the outputs say besides problems (PDFs printed, or skipped and why).
+    pub notices: Vec<String>,
 }
 
 impl Report {
@@ -135,6 +138,7 @@ pub fn gather_facts(root: &Path, loaded: &Loaded) -> Facts {
         status: crate::translation::status::compute(root, &loaded.site, &loaded.ui, None),
         build_day: seconds.div_euclid(86_400),
         stemmers,
+        pdfs: BTreeMap::new(),
     }
 }
 
@@ -144,23 +148,20 @@ pub fn all_outputs(keep_search_in: Option<PathBuf>) -> Vec<Box<dyn Output>> {
     vec![Box::new(Pages), Box::new(Assets), Box::new(SearchIndex { keep_in: keep_search_in }), Box::new(Offline)]
 }
 
-/// Runs `outputs` over the loaded project into `sink`; returns the pages per language.
-pub fn render(
-    root: &Path,
-    loaded: &Loaded,
-    facts: &Facts,
-    outputs: &[Box<dyn Output>],
-    sink: &dyn Sink,
-) -> Result<BTreeMap<String, usize>, Problems> {
+/// Runs `outputs` over the loaded project into `sink`; returns the pages per language and what
+/// the outputs have to say.
+pub fn render(root: &Path, loaded: &Loaded, facts: &Facts, outputs: &[Box<dyn Output>], sink: &dyn Sink) -> Result<Written, Problems> {
     let context = Context { root, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme, facts };
-    let mut pages = BTreeMap::new();
+    let mut all = Written::default();
     for output in outputs {
-        pages.extend(output.write(&context, sink)?.pages);
+        let written = output.write(&context, sink)?;
+        all.pages.extend(written.pages);
+        all.notices.extend(written.notices);
     }
     // A text that could not be written must not reach readers as a raw id.
     let failures = Diagnostics::new();
     loaded.ui.report_failures(&failures);
-    failures.into_result(pages).map(|(pages, _)| pages)
+    failures.into_result(all).map(|(all, _)| all)
 }
 
 /// Where a build writes the site.
@@ -170,6 +171,8 @@ pub struct Target<'a> {
     pub out: &'a Path,
     /// Replace the folder even though it holds files this tool did not write.
     pub force: bool,
+    /// Also print every chapter handout to PDF (as `pdf = true` in the settings does).
+    pub pdf: bool,
 }
 
 /// Builds into `target`, or only checks when `target` is `None`.
@@ -193,12 +196,12 @@ pub fn run(root: &Path, target: Option<Target<'_>>) -> Report {
 fn check(root: &Path, report: &mut Report) -> Result<Vec<Diagnostic>, Problems> {
     let loaded = load(root)?;
     let facts = gather_facts(root, &loaded);
-    report.pages = render(root, &loaded, &facts, &[Box::new(Pages)], &Discard)?;
+    report.pages = render(root, &loaded, &facts, &[Box::new(Pages)], &Discard)?.pages;
     Ok(loaded.diagnostics)
 }
 
 /// Loads, renders every output into a staging folder, and publishes it in place of `out`.
-fn build(root: &Path, Target { out, force }: Target<'_>, report: &mut Report) -> Result<Vec<Diagnostic>, Problems> {
+fn build(root: &Path, Target { out, force, pdf }: Target<'_>, report: &mut Report) -> Result<Vec<Diagnostic>, Problems> {
     if let Some(why) = staging::refuse_target(root, &root.join(out), force) {
         return Err(Problems::one(Diagnostic::error(out, None, format!("The site was not written to {}: {why}", out.display()))));
     }
@@ -206,8 +209,14 @@ fn build(root: &Path, Target { out, force }: Target<'_>, report: &mut Report) ->
     let fingerprint = search::fingerprint(root);
     let fresh_search = search::fresh_folder(root);
     let written = Staging::open(&root.join(out)).map_err(|e| unwritable(out, e)).and_then(|staging| {
-        let facts = gather_facts(root, &loaded);
-        report.pages = render(root, &loaded, &facts, &all_outputs(Some(fresh_search.clone())), &staging)?;
+        let mut facts = gather_facts(root, &loaded);
+        if pdf || loaded.site.config.pdf {
+            // First, so that the pages link to the PDFs made, with their sizes.
+            report.notices = render(root, &loaded, &facts, &[Box::new(Pdfs)], &staging)?.notices;
+            facts.pdfs =
+                staging.fingerprints().into_iter().filter(|(path, _, _)| paths::is_pdf(path)).map(|(path, _, size)| (path, size)).collect();
+        }
+        report.pages = render(root, &loaded, &facts, &all_outputs(Some(fresh_search.clone())), &staging)?.pages;
         staging.publish().map_err(|e| unwritable(out, e))
     });
     // The search command reuses the index of a successful build; a failed one leaves none.

@@ -1,7 +1,6 @@
 //! `toolkit handout --chapter N --lang L --pdf FILE`: prints a chapter handout to PDF with a
 //! locally installed Chromium or Chrome (headless). The HTML handout itself needs nothing.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,7 +9,7 @@ use crate::outputs::assets::Assets;
 use crate::outputs::staging::{self, OutputFile};
 use crate::outputs::{Context, Memory, Output};
 use crate::paths;
-use crate::render::html;
+use crate::render::html::PageMap;
 use crate::render::pages::Renderer;
 
 /// Paper sizes trainers use; the handout's margins suit both.
@@ -48,41 +47,95 @@ pub fn find_browser() -> Option<PathBuf> {
 
 pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper) -> Result<(), String> {
     check_destination(pdf)?;
-    let browser = find_browser().ok_or(
-        "No Chromium or Google Chrome was found, and it is needed to make a PDF. Install one (e.g. \"apt install chromium\"), or name it with the CHROME environment variable. Without it, open the handout page in any browser and print it: the page is made for that.",
-    )?;
+    let browser = find_browser().ok_or(NO_BROWSER)?;
     let loaded = build::load(root).map_err(|problems| format!("The site could not be built:\n{problems}"))?;
     if loaded.site.config.language(lang).is_none() {
         return Err(format!("There is no language \"{lang}\" in content/toolkit.toml."));
     }
-    let published = loaded.site.toc.chapters.iter().any(|c| c.number == chapter && c.sections.iter().any(|s| s.published));
-    if !published {
+    if !has_handout(&loaded.site, chapter) {
         return Err(format!("There is no handout for chapter {chapter}: the chapter has no published section."));
     }
     // Only what the printed page needs: the handout itself and the theme's files.
     let facts = build::gather_facts(root, &loaded);
-    let renderer = Renderer { facts: &facts, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme };
-    let handout = renderer.handout(lang, chapter).map_err(|problem| problem.to_string())?;
-    let work = std::env::temp_dir().join(format!("toolkit-handout-{}", std::process::id()));
-    let site = work.join("site");
-    let memory = Memory::default();
     let context = Context { root, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme, facts: &facts };
-    Assets.write(&context, &memory).map_err(|problems| problems.to_string())?;
-    let mut files: Vec<OutputFile> = memory.into_files().into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect();
-    // The paper size is the only thing the PDF adds to the printable page.
-    let size = match paper {
-        Paper::A4 => "A4",
-        Paper::Letter => "letter",
-    };
-    if let Some(css) = files.iter_mut().find(|f| f.path == paths::asset("handout.css")) {
-        css.bytes.extend_from_slice(format!("\n@page {{ size: {size}; }}\n").as_bytes());
+    let printer = Printer::new(&context, browser, paper)?;
+    printer.print(&context, lang, chapter, pdf)
+}
+
+/// Says why PDFs cannot be made here, and what to do instead.
+pub const NO_BROWSER: &str = "No Chromium or Google Chrome was found, and it is needed to make a PDF. Install one (e.g. \"apt install chromium\"), or name it with the CHROME environment variable. Without it, open the handout page in any browser and print it: the page is made for that.";
+
+/// Whether chapter `number` has a handout: a published section.
+pub fn has_handout(site: &crate::model::Site, number: u32) -> bool {
+    site.toc.chapters.iter().any(|c| c.number == number && c.sections.iter().any(|s| s.published))
+}
+
+/// A browser and a temporary copy of the theme's files, where handouts are rendered and printed
+/// (several at once, each with its own page and browser profile). Removed when dropped.
+pub struct Printer {
+    browser: PathBuf,
+    work: PathBuf,
+}
+
+impl Printer {
+    pub fn new(context: &Context<'_>, browser: PathBuf, paper: Paper) -> Result<Printer, String> {
+        static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let work = std::env::temp_dir().join(format!("toolkit-handout-{}-{n}", std::process::id()));
+        let printer = Printer { browser, work };
+        let memory = Memory::default();
+        Assets.write(context, &memory).map_err(|problems| problems.to_string())?;
+        let mut files: Vec<OutputFile> = memory.into_files().into_iter().map(|(path, bytes)| OutputFile { path, bytes }).collect();
+        // The paper size is the only thing the PDF adds to the printable page.
+        let size = match paper {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        };
+        if let Some(css) = files.iter_mut().find(|f| f.path == paths::asset("handout.css")) {
+            css.bytes.extend_from_slice(format!("\n@page {{ size: {size}; }}\n").as_bytes());
+        }
+        staging::write_site(&printer.site(), &files).map_err(|e| format!("A temporary copy of the handout could not be written: {e}"))?;
+        Ok(printer)
     }
-    let page = handout.path.clone();
-    files.push(OutputFile { path: handout.path, bytes: handout.body.into_bytes() });
-    staging::write_site(&site, &files).map_err(|e| format!("A temporary copy of the handout could not be written: {e}"))?;
-    let result = print_numbered(&browser, &work, &site.join(&page), pdf);
-    let _ = std::fs::remove_dir_all(&work);
-    result
+
+    fn site(&self) -> PathBuf {
+        self.work.join("site")
+    }
+
+    /// Prints the handout of `chapter` in `lang` to `pdf`, then again with the page numbers the
+    /// last PDF shows, until they no longer move (the contents page could grow by a line).
+    pub fn print(&self, context: &Context<'_>, lang: &str, chapter: u32, pdf: &Path) -> Result<(), String> {
+        let renderer = Renderer { facts: context.facts, site: context.site, ui: context.ui, theme: context.theme };
+        let mut pages = PageMap::new();
+        for _ in 0..3 {
+            let handout = renderer.handout(lang, chapter, Some(&pages)).map_err(|problem| problem.to_string())?;
+            let page = self.site().join(&handout.path);
+            std::fs::create_dir_all(page.parent().unwrap_or(&self.work)).map_err(|e| format!("{}: {e}", page.display()))?;
+            std::fs::write(&page, handout.body).map_err(|e| format!("{}: {e}", page.display()))?;
+            print(&self.browser, &self.work.join(format!("profile-{lang}-{chapter}")), &page, pdf)?;
+            let found = crate::pdf::destination_pages(&std::fs::read(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?);
+            if found.is_empty() || found == pages {
+                break;
+            }
+            pages = found;
+        }
+        Ok(())
+    }
+}
+
+impl Printer {
+    /// The PDF of the handout of `chapter` in `lang`, printed in the printer's own folder.
+    pub fn print_to_memory(&self, context: &Context<'_>, lang: &str, chapter: u32) -> Result<Vec<u8>, String> {
+        let pdf = self.work.join(format!("{lang}-{chapter}.pdf"));
+        self.print(context, lang, chapter, &pdf)?;
+        std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))
+    }
+}
+
+impl Drop for Printer {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.work);
+    }
 }
 
 /// Says before any work is done when the PDF cannot be written where asked.
@@ -105,24 +158,7 @@ fn check_destination(pdf: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints the handout, then again with the page numbers the first PDF shows in its table of
-/// contents, until they no longer move (the contents page could grow by a line).
-fn print_numbered(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), String> {
-    let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
-    let mut numbers = BTreeMap::new();
-    for _ in 0..3 {
-        std::fs::write(page, html::fill_page_slots(&html, &numbers)).map_err(|e| format!("{}: {e}", page.display()))?;
-        print(browser, work, page, pdf)?;
-        let found = crate::pdf::destination_pages(&std::fs::read(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?);
-        if found.is_empty() || found == numbers {
-            break;
-        }
-        numbers = found;
-    }
-    Ok(())
-}
-
-fn print(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), String> {
+fn print(browser: &Path, profile: &Path, page: &Path, pdf: &Path) -> Result<(), String> {
     let target = std::path::absolute(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
     let url = format!("file://{}", std::path::absolute(page).map_err(|e| e.to_string())?.display());
     // No script runs in the page printed: its Content-Security-Policy allows none (see
@@ -146,7 +182,7 @@ fn print(browser: &Path, work: &Path, page: &Path, pdf: &Path) -> Result<(), Str
             // Bookmarks from the headings, for the PDF reader's sidebar.
             "--generate-pdf-document-outline",
         ])
-        .arg(format!("--user-data-dir={}", work.join("profile").display()))
+        .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", target.display()))
         .arg(&url)
         .output()

@@ -28,6 +28,10 @@ enum Command {
         /// Replace the output folder even if it holds files that toolkit did not write.
         #[arg(long)]
         force: bool,
+        /// Also print every chapter handout, in every language, to a PDF the site links to
+        /// (needs Chromium or Google Chrome; `pdf = true` in content/toolkit.toml does the same).
+        #[arg(long)]
+        pdf: bool,
     },
     /// Checks all content and prints every problem with its file and line; writes nothing.
     Check {
@@ -129,7 +133,9 @@ fn language_or_reference(root: &std::path::Path, lang: Option<String>) -> String
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { out, force } => report(build::run(&cli.root, Some(build::Target { out: &out, force })), "built", false, false),
+        Command::Build { out, force, pdf } => {
+            report(build::run(&cli.root, Some(build::Target { out: &out, force, pdf })), "built", false, false)
+        }
         Command::Check { strict, verbose } => report(build::run(&cli.root, None), "checked", strict, verbose),
         Command::I18n(command) => i18n(&cli.root, command),
         Command::Search { query, lang, limit, json } => {
@@ -178,6 +184,9 @@ fn report(report: build::Report, verb: &str, strict: bool, verbose: bool) -> Exi
             report.forthcoming(),
             targets.join(", ")
         );
+    }
+    for notice in &report.notices {
+        eprintln!("note: {notice}");
     }
     let failed = report.failed(strict);
     let verb = if failed { "failed" } else { verb };

@@ -50,6 +50,16 @@ pub fn handout(lang: &str, number: u32) -> String {
     format!("{lang}/{number}/print/")
 }
 
+/// A chapter's handout printed to PDF by `build --pdf`, beside the chapter's page; its name
+/// says what it is once downloaded.
+pub fn handout_pdf(lang: &str, number: u32) -> String {
+    format!("{lang}/{number}/dcaf-icrc-toolkit-chapter-{number}-{lang}.pdf")
+}
+
+pub fn is_pdf(path: &str) -> bool {
+    path.ends_with(".pdf")
+}
+
 /// A file of the theme (`style.css`, `search/search.js`) as published.
 pub fn asset(path: &str) -> String {
     format!("{ASSETS}{path}")
@@ -86,8 +96,13 @@ pub fn sitemap_part(number: usize) -> String {
 }
 pub const NOT_FOUND: &str = "404.html";
 pub const CHOOSER: &str = "index.html";
-/// The translators' status page, which is in no language.
+/// The translators' status page: at `status/` in the reference language (its first address),
+/// and in each language at `<lang>/status/`.
 pub const STATUS: &str = "status/";
+
+pub fn status(lang: &str) -> String {
+    format!("{lang}/{STATUS}")
+}
 
 /// The anchor of a good practice by its position, when its heading names none: `gp-2`.
 pub fn practice_anchor(number: usize) -> String {
@@ -121,6 +136,11 @@ pub fn handout_section_anchor(section: &str) -> String {
 pub fn handout_challenge_anchor(challenge: &str) -> String {
     format!("c-{challenge}")
 }
+
+/// The ids `handout.html` gives its list of sources cited and its notes (fixed ids of the
+/// template, which content's anchors may not take).
+pub const HANDOUT_SOURCES: &str = "sources-cited";
+pub const HANDOUT_NOTES: &str = "handout-notes";
 
 pub fn handout_practice_anchor(challenge: &str, practice: &str) -> String {
     format!("c-{challenge}-{practice}")

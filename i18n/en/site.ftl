@@ -137,6 +137,11 @@ handout-notes = Notes
 handout-page = Page
 # After a cross-reference to a part of the same handout, e.g. "see Challenge 3.7.b, p. 6".
 handout-page-ref = , p. { $page }
+handout-print = Print
+# The size is in kilobytes, e.g. "Download PDF (412 KB)".
+handout-download = Download PDF ({ $size } KB)
+handout-publishers = Published by DCAF – Geneva Centre for Security Sector Governance and the International Committee of the Red Cross (ICRC)
+handout-online = Online version:
 # The date, e.g. "22 November 2026". Available: { $day } { $month } { $month-number } { $year }
 date = { $day } { $month } { $year }
 month-1 = January
@@ -163,6 +168,39 @@ status-outdated = Outdated
 status-kind = Part of the toolkit
 status-out-of-step = Out of step with English
 status-all-done = Nothing to do: everything is translated and up to date.
+status-summary = Summary, in English words
+status-language = Language
+status-words-translated = Words translated
+status-words-missing = Words missing
+status-words-outdated = Words outdated
+status-words-total = All words
+status-no-history = The project’s history (git) is not available here, for example in a copy received as a zip file. What is missing and which files are outdated is still right, but what changed in English cannot be shown, and for interface texts only whole files can be known to be behind. Work in a clone of the project (git clone) to see the changes.
+status-group-challenges = Challenges
+status-group-sections = Chapters and sections
+status-group-case-studies = Case studies
+status-group-boxes = Boxes
+status-group-pages = Home page and glossary
+status-group-sources = Sources
+status-group-messages = Interface texts
+status-item-challenge = Challenge { $id }
+status-item-section = Section { $id }
+status-item-chapter = Chapter { $id }
+status-item-box = Box { $id }
+status-item-case-study = Case study { $id }
+status-item-home = Home page
+status-item-glossary = Glossary
+status-item-source = Source { $id }
+status-item-message = Interface text { $id }
+status-item-messages = Interface texts of { $id }
+status-why-changed = the English text changed after this translation was stamped
+status-why-not-stamped = not stamped yet: after checking it against English, run toolkit i18n stamp on it
+status-why-not-a-stamp = its stamp was not written by the stamp command, so which English text it translates is not known: check it against English, then run toolkit i18n stamp on it
+status-why-no-history = the English file changed after this file was stamped; which of its texts changed cannot be known without the project’s history: compare the two files, then run toolkit i18n stamp on it
+status-changes = What changed in English since the stamp (removed words struck through, new words underlined):
+status-english-now = English text now
+status-current-translation = Current translation
+status-open-page = Open the page
+footer-status = Translation status (for translators)
 
 ## Error page
 not-found-title = Page not found

@@ -1,4 +1,4 @@
-# translates: 70cc824f7cf8c6a4
+# translates: 9c4e070611de8ebc
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -140,6 +140,10 @@ handout-sources = Fuentes citadas
 handout-notes = Notas
 handout-page = Página
 handout-page-ref = , pág. { $page }
+handout-print = Imprimir
+handout-download = Descargar el PDF ({ $size } KB)
+handout-publishers = Publicado por el DCAF – Centro de Ginebra para la Gobernanza del Sector de Seguridad y el Comité Internacional de la Cruz Roja (CICR)
+handout-online = Versión en línea:
 # La fecha, p. ej. «22 de noviembre de 2026». Disponibles: { $day } { $month } { $month-number } { $year }
 date = { $day } de { $month } de { $year }
 month-1 = enero
@@ -166,6 +170,39 @@ status-outdated = Desactualizado
 status-kind = Parte de la caja de herramientas
 status-out-of-step = No concuerda con el inglés
 status-all-done = No hay nada pendiente: todo está traducido y actualizado.
+status-summary = Resumen, en palabras en inglés
+status-language = Idioma
+status-words-translated = Palabras traducidas
+status-words-missing = Palabras que faltan
+status-words-outdated = Palabras desactualizadas
+status-words-total = Total de palabras
+status-no-history = El historial del proyecto (git) no está disponible aquí, por ejemplo en una copia recibida como archivo zip. Lo que falta y los archivos desactualizados se indican correctamente, pero no pueden mostrarse los cambios del texto en inglés y, en el caso de los textos de la interfaz, solo puede saberse qué archivos completos están atrasados. Trabaje en un clon del proyecto (git clone) para ver los cambios.
+status-group-challenges = Desafíos
+status-group-sections = Capítulos y secciones
+status-group-case-studies = Estudios de caso
+status-group-boxes = Recuadros
+status-group-pages = Página de inicio y glosario
+status-group-sources = Fuentes
+status-group-messages = Textos de la interfaz
+status-item-challenge = Desafío { $id }
+status-item-section = Sección { $id }
+status-item-chapter = Capítulo { $id }
+status-item-box = Recuadro { $id }
+status-item-case-study = Estudio de caso { $id }
+status-item-home = Página de inicio
+status-item-glossary = Glosario
+status-item-source = Fuente { $id }
+status-item-message = Texto de la interfaz { $id }
+status-item-messages = Textos de la interfaz de { $id }
+status-why-changed = el texto en inglés cambió después de que se sellara esta traducción
+status-why-not-stamped = aún no sellado: después de cotejarlo con el inglés, ejecute toolkit i18n stamp sobre este archivo
+status-why-not-a-stamp = su sello no lo escribió el comando stamp, por lo que no se sabe qué texto en inglés traduce: cotéjelo con el inglés y ejecute toolkit i18n stamp sobre este archivo
+status-why-no-history = el archivo en inglés cambió después de que se sellara este archivo; sin el historial del proyecto no puede saberse qué textos cambiaron: compare los dos archivos y ejecute toolkit i18n stamp sobre este archivo
+status-changes = Cambios del texto en inglés desde el sello (palabras suprimidas tachadas, palabras nuevas subrayadas):
+status-english-now = Texto en inglés actual
+status-current-translation = Traducción actual
+status-open-page = Abrir la página
+footer-status = Estado de la traducción (para traductores)
 
 ## Página de error
 not-found-title = Página no encontrada

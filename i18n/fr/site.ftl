@@ -1,4 +1,4 @@
-# translates: 70cc824f7cf8c6a4
+# translates: 9c4e070611de8ebc
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -138,6 +138,10 @@ handout-sources = Sources citées
 handout-notes = Notes
 handout-page = Page
 handout-page-ref = , p. { $page }
+handout-print = Imprimer
+handout-download = Télécharger le PDF ({ $size } Ko)
+handout-publishers = Publié par le DCAF – Centre pour la gouvernance du secteur de la sécurité, Genève, et le Comité international de la Croix-Rouge (CICR)
+handout-online = Version en ligne :
 # La date, p. ex. « 22 novembre 2026 ». Variables : { $day } { $month } { $month-number } { $year }
 date = { $day } { $month } { $year }
 month-1 = janvier
@@ -164,6 +168,39 @@ status-outdated = Périmé
 status-kind = Partie de la boîte à outils
 status-out-of-step = Décalé par rapport à l’anglais
 status-all-done = Rien à faire : tout est traduit et à jour.
+status-summary = Synthèse, en mots anglais
+status-language = Langue
+status-words-translated = Mots traduits
+status-words-missing = Mots manquants
+status-words-outdated = Mots périmés
+status-words-total = Total des mots
+status-no-history = L’historique du projet (git) n’est pas disponible ici, par exemple dans une copie reçue sous forme de fichier zip. Les textes manquants et les fichiers périmés sont bien indiqués, mais les modifications du texte anglais ne peuvent pas être affichées et, pour les textes de l’interface, seuls les fichiers entiers peuvent être signalés comme en retard. Travaillez dans un clone du projet (git clone) pour voir les modifications.
+status-group-challenges = Défis
+status-group-sections = Chapitres et sections
+status-group-case-studies = Études de cas
+status-group-boxes = Encadrés
+status-group-pages = Page d’accueil et glossaire
+status-group-sources = Sources
+status-group-messages = Textes de l’interface
+status-item-challenge = Défi { $id }
+status-item-section = Section { $id }
+status-item-chapter = Chapitre { $id }
+status-item-box = Encadré { $id }
+status-item-case-study = Étude de cas { $id }
+status-item-home = Page d’accueil
+status-item-glossary = Glossaire
+status-item-source = Source { $id }
+status-item-message = Texte de l’interface { $id }
+status-item-messages = Textes de l’interface de { $id }
+status-why-changed = le texte anglais a été modifié après l’horodatage de cette traduction
+status-why-not-stamped = pas encore horodaté : après l’avoir vérifié par rapport à l’anglais, exécutez toolkit i18n stamp sur ce fichier
+status-why-not-a-stamp = son horodatage n’a pas été écrit par la commande stamp ; on ne sait donc pas quel texte anglais il traduit : vérifiez-le par rapport à l’anglais, puis exécutez toolkit i18n stamp sur ce fichier
+status-why-no-history = le fichier anglais a été modifié après l’horodatage de ce fichier ; sans l’historique du projet, on ne peut pas savoir quels textes ont changé : comparez les deux fichiers, puis exécutez toolkit i18n stamp sur ce fichier
+status-changes = Modifications du texte anglais depuis l’horodatage (mots supprimés barrés, mots ajoutés soulignés) :
+status-english-now = Texte anglais actuel
+status-current-translation = Traduction actuelle
+status-open-page = Ouvrir la page
+footer-status = État des traductions (pour les traducteurs)
 
 ## Page d’erreur
 not-found-title = Page introuvable

@@ -1,4 +1,4 @@
-# translates: 70cc824f7cf8c6a4
+# translates: 9c4e070611de8ebc
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -129,6 +129,10 @@ handout-notes = 注释
 handout-page = 页码
 # 交叉引用指向同一讲义中的内容时，其后所加的页码，如“参见挑战3.7.b，第6页”。
 handout-page-ref = ，第{ $page }页
+handout-print = 打印
+handout-download = 下载PDF（{ $size } KB）
+handout-publishers = 日内瓦安全部门治理中心（DCAF）与红十字国际委员会（ICRC）联合出版
+handout-online = 网络版：
 # 日期，例如“2026年11月22日”。可用：{ $day } { $month } { $month-number } { $year }
 date = { $year }年{ $month-number }月{ $day }日
 month-1 = 1月
@@ -155,6 +159,39 @@ status-outdated = 已过时
 status-kind = 工具包组成部分
 status-out-of-step = 与英文原文不一致
 status-all-done = 无待办事项：所有内容均已翻译且为最新。
+status-summary = 概览（按英文单词计）
+status-language = 语言
+status-words-translated = 已翻译单词数
+status-words-missing = 缺失单词数
+status-words-outdated = 已过时单词数
+status-words-total = 单词总数
+status-no-history = 此处无法读取项目历史记录（git），例如以zip文件形式收到的副本。缺失内容和已过时文件的统计仍然准确，但无法显示英文原文的修改之处；对于界面文本，只能判断整个文件是否落后于英文原文。如需查看修改之处，请在项目的克隆副本（git clone）中工作。
+status-group-challenges = 挑战
+status-group-sections = 章和节
+status-group-case-studies = 案例研究
+status-group-boxes = 专栏
+status-group-pages = 首页和术语表
+status-group-sources = 文献
+status-group-messages = 界面文本
+status-item-challenge = 挑战{ $id }
+status-item-section = 第{ $id }节
+status-item-chapter = 第{ $id }章
+status-item-box = 专栏{ $id }
+status-item-case-study = 案例研究{ $id }
+status-item-home = 首页
+status-item-glossary = 术语表
+status-item-source = 文献{ $id }
+status-item-message = 界面文本{ $id }
+status-item-messages = { $id }中的界面文本
+status-why-changed = 此译文加盖时间戳后，英文原文有修改
+status-why-not-stamped = 尚未加盖时间戳：对照英文原文核对后，请对该文件运行toolkit i18n stamp
+status-why-not-a-stamp = 其时间戳并非由stamp命令写入，因此无法确定其对应的英文原文：请对照英文原文核对，然后对该文件运行toolkit i18n stamp
+status-why-no-history = 此文件加盖时间戳后，英文文件有修改；没有项目历史记录，无法确定哪些文本有修改：请比较两个文件，然后对该文件运行toolkit i18n stamp
+status-changes = 自加盖时间戳以来英文原文的修改（删除的单词加删除线，新增的单词加下划线）：
+status-english-now = 当前英文文本
+status-current-translation = 当前译文
+status-open-page = 打开页面
+footer-status = 翻译进度（供译者使用）
 
 ## 错误页
 not-found-title = 未找到页面

@@ -17,6 +17,9 @@ pub struct Config {
     pub default_language: String,
     #[serde(rename = "language")]
     pub languages: Vec<Language>,
+    /// Whether every build prints the chapter handouts to PDF (as `build --pdf` does).
+    #[serde(default)]
+    pub pdf: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -102,7 +105,8 @@ mod tests {
 
     #[test]
     fn base_path_is_the_path_of_the_base_url() {
-        let config = Config { base_url: "https://example.org/toolkit/".into(), default_language: "en".into(), languages: vec![] };
+        let config =
+            Config { base_url: "https://example.org/toolkit/".into(), default_language: "en".into(), languages: vec![], pdf: false };
         assert_eq!(config.base_path(), "/toolkit/");
     }
 }

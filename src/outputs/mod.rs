@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod offline;
 pub mod pages;
+pub mod pdfs;
 pub mod search;
 pub mod staging;
 
@@ -35,6 +36,8 @@ pub struct Context<'a> {
 #[derive(Debug, Default)]
 pub struct Written {
     pub pages: BTreeMap<String, usize>,
+    /// What the build should tell its user besides problems ("PDFs were skipped: ...").
+    pub notices: Vec<String>,
 }
 
 pub trait Output: Sync {

@@ -28,7 +28,8 @@ struct Manifest<'a> {
 /// Whether a language's offline copy needs `path`: its pages and search index, the shared style
 /// sheets and scripts, and the language chooser.
 fn belongs_to(path: &str, lang: &str) -> bool {
-    path.starts_with(&paths::home(lang))
+    // The chapters' PDFs are downloads, too heavy to save with every page of a language.
+    (path.starts_with(&paths::home(lang)) && !paths::is_pdf(path))
         || path.starts_with(&paths::search_data(lang))
         || path.starts_with(paths::ASSETS)
         || path == paths::CHOOSER

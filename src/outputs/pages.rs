@@ -15,6 +15,6 @@ impl Output for Pages {
     fn write(&self, context: &Context<'_>, sink: &dyn Sink) -> Result<Written, Problems> {
         let renderer = Renderer { facts: context.facts, site: context.site, ui: context.ui, theme: context.theme };
         let pages = renderer.write_all(sink).map_err(Problems)?;
-        Ok(Written { pages })
+        Ok(Written { pages, ..Written::default() })
     }
 }

@@ -84,6 +84,8 @@ pub struct PageWriter<'a> {
     /// How many levels the text's own headings (and box titles) sit below the page's: a
     /// challenge's good practices are `<h3>`, so a `###` inside one becomes `<h4>`.
     pub heading_shift: u8,
+    /// The printed page of each anchor of a handout, once a first print has shown them.
+    pub pages: Option<&'a PageMap>,
 }
 
 impl<'a> PageWriter<'a> {
@@ -106,7 +108,13 @@ impl<'a> PageWriter<'a> {
             open_boxes: RefCell::new(Vec::new()),
             local_targets: HashMap::new(),
             heading_shift: 0,
+            pages: None,
         }
+    }
+
+    /// The printed page of `anchor`, when this is a handout printed once already.
+    pub fn page_of(&self, anchor: &str) -> Option<u32> {
+        self.pages.and_then(|pages| pages.get(anchor)).copied()
     }
 
     fn tag(&self) -> &str {
@@ -306,10 +314,14 @@ impl<'a> PageWriter<'a> {
                 let local = self.local_targets.get(text);
                 let href = local.cloned().unwrap_or_else(|| self.target_href(&target));
                 let title = self.reference_title(&target).map(|t| format!(" title=\"{}\"", escape(&t))).unwrap_or_default();
-                // Inside a handout: ", p. 6" once `toolkit handout` knows the page.
-                let close = match local.and_then(|href| href.strip_prefix('#')) {
-                    Some(anchor) => {
-                        format!("</a>{}", page_slot("ref-page", anchor, &self.ui.text(self.lang, Msg::HandoutPageRef, &[("page", PAGE)])))
+                // Inside a handout: ", p. 6" once the printer knows the page.
+                let page = local.and_then(|href| href.strip_prefix('#')).and_then(|anchor| self.page_of(anchor));
+                let close = match page {
+                    Some(page) => {
+                        format!(
+                            "</a>{}",
+                            page_number("ref-page", &self.ui.text(self.lang, Msg::HandoutPageRef, &[("page", &page.to_string())]))
+                        )
                     }
                     None => "</a>".into(),
                 };
@@ -469,50 +481,12 @@ impl<'a> PageWriter<'a> {
     }
 }
 
-/// Stands for the page number in a page slot's label.
-pub const PAGE: &str = "{page}";
+/// The printed page of each anchor of a handout, read back from a first print of it (browsers
+/// cannot number the pages of link targets themselves).
+pub type PageMap = BTreeMap<String, u32>;
 
-/// An empty element that `toolkit handout` fills with `label`, `PAGE` replaced by the page
-/// `anchor` is printed on (browsers cannot number pages of link targets).
-pub fn page_slot(class: &str, anchor: &str, label: &str) -> String {
-    format!("<span class=\"{class}\" data-page-of=\"{}\" data-label=\"{}\"></span>", escape(anchor), escape(label))
-}
-
-/// Fills the page slots whose anchor has a known page (`toolkit handout`, after a first print).
-pub fn fill_page_slots(html: &str, numbers: &BTreeMap<String, u32>) -> String {
-    const START: &str = " data-page-of=\"";
-    let mut out = String::with_capacity(html.len() + 1024);
-    let mut rest = html;
-    while let Some(at) = rest.find(START) {
-        let (head, tail) = rest.split_at(at + START.len());
-        out.push_str(head);
-        rest = tail;
-        // ANCHOR" data-label="LABEL"></span>
-        let Some((anchor, after)) = tail.split_once('"') else { continue };
-        let Some((label, after)) = after.strip_prefix(" data-label=\"").and_then(|a| a.split_once('"')) else { continue };
-        let (Some(after), Some(page)) = (after.strip_prefix("></span>"), numbers.get(anchor)) else { continue };
-        out.push_str(&format!("{anchor}\" data-label=\"{label}\">{}</span>", label.replace(PAGE, &page.to_string())));
-        rest = after;
-    }
-    out.push_str(rest);
-    out
-}
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_slots_are_filled_with_their_label() {
-        let toc = page_slot("toc-page", "c-3.7.b", PAGE);
-        let xref = page_slot("ref-page", "c-3.7.a", ", p.\u{a0}{page} & more");
-        let unknown = page_slot("ref-page", "elsewhere", "{page}");
-        let page = format!("<li>{toc}</li><p>see 3.7.a{xref}; {unknown}</p>");
-        let numbers = BTreeMap::from([("c-3.7.b".to_string(), 6), ("c-3.7.a".to_string(), 3)]);
-        let filled = fill_page_slots(&page, &numbers);
-        assert!(filled.contains(r#"data-page-of="c-3.7.b" data-label="{page}">6</span>"#), "{filled}");
-        assert!(filled.contains(">, p.\u{a0}3 &amp; more</span>"), "{filled}");
-        // A slot whose page is unknown stays empty, and the rest of the page is unchanged.
-        assert!(filled.ends_with(&format!("; {unknown}</p>")), "{filled}");
-        assert_eq!(fill_page_slots(&page, &BTreeMap::new()), page);
-    }
+/// The one markup of a page number in a handout: its contents' "6" and its cross-references'
+/// ", p. 6", as `label` already says it.
+pub fn page_number(class: &str, label: &str) -> String {
+    format!("<span class=\"{class}\">{}</span>", escape(label))
 }

@@ -2,11 +2,60 @@
 
 use std::path::Path;
 
+use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
+
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::load::frontmatter::read_translates;
 use crate::model::Site;
-use crate::translation::history;
 use crate::translation::status::english_counterpart;
+use crate::translation::{history, words};
+
+/// A piece of a word-by-word comparison of two English texts, for the status page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// "same" (context), "removed", "added", or "gap" (unchanged text left out).
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// Words of context kept on each side of a change.
+const CONTEXT_WORDS: usize = 6;
+
+/// What changed between two texts, word by word: the changes with a few words around each,
+/// unchanged stretches in between left out.
+pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
+    let diff = TextDiff::from_words(old, new);
+    let mut out: Vec<Change> = Vec::new();
+    // Spaces are tokens of their own: twice the words, in tokens.
+    for (n, group) in diff.grouped_ops(CONTEXT_WORDS * 2).iter().enumerate() {
+        if n > 0 {
+            out.push(Change { kind: "gap", text: "…".into() });
+        }
+        for op in group {
+            for change in diff.iter_changes(op) {
+                let kind = match change.tag() {
+                    ChangeTag::Equal => "same",
+                    ChangeTag::Delete => "removed",
+                    ChangeTag::Insert => "added",
+                };
+                match out.last_mut() {
+                    Some(last) if last.kind == kind => last.text.push_str(change.value()),
+                    _ => out.push(Change { kind, text: change.value().to_string() }),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What changed in a content file's English text since the version stamped `stamp`, in the
+/// words a translator translates; nothing when that version is not in the history.
+pub fn file_changes(root: &Path, english_file: &Path, stamp: &str) -> Vec<Change> {
+    let Some(old) = history::find_version(root, english_file, stamp) else { return Vec::new() };
+    let now = std::fs::read_to_string(root.join(english_file)).unwrap_or_default();
+    word_changes(&words::readable_text(&old.text), &words::readable_text(&now))
+}
 
 pub fn english_changes(root: &Path, site: &Site, file: &Path) -> Result<String, Diagnostic> {
     let english = english_counterpart(site, file).ok_or_else(|| {

@@ -46,6 +46,11 @@ pub fn find_version(root: &Path, file: &Path, wanted: &str) -> Option<OldVersion
     None
 }
 
+/// Whether the project's git history can be read (a translator may work from a copy without it).
+pub fn available(root: &Path) -> bool {
+    git(root, &["rev-parse", "--is-inside-work-tree"]).is_some_and(|out| out.trim() == "true")
+}
+
 fn git(root: &Path, args: &[&str]) -> Option<String> {
     let output = Command::new("git").arg("-C").arg(root).args(args).output().ok()?;
     output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())

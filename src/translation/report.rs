@@ -4,9 +4,16 @@ use std::collections::BTreeMap;
 
 use crate::translation::status::{Item, State, Status};
 
+/// Said first when the project's history cannot be read.
+pub const HISTORY_WARNING: &str = "Warning: the project's history (git) is not available in this folder (a copy without it, such as a zip file). What is missing and which files are outdated is still right, but what changed in English cannot be shown, and for interface texts only whole files can be known to be behind. Work in a clone of the project (git clone) to see the changes.";
+
 /// The report for people: a table per language, then what to do.
 pub fn to_text(status: &Status) -> String {
     let mut out = String::new();
+    if !status.history {
+        out.push_str(HISTORY_WARNING);
+        out.push_str("\n\n");
+    }
     for language in &status.languages {
         let (translated, missing, outdated) = language.totals();
         out.push_str(&format!(

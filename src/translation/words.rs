@@ -33,9 +33,14 @@ pub fn to_do(root: &Path, english_file: &Path, state: State, stamp: Option<&str>
     }
 }
 
+/// English words of a whole content file.
+pub fn in_file(root: &Path, english_file: &Path) -> usize {
+    count_words(&readable_text(&std::fs::read_to_string(root.join(english_file)).unwrap_or_default()))
+}
+
 /// What a translator translates in a content file, or in some of its lines: the quoted values
 /// of its settings and its text, without the settings' names, the fences or the stamp.
-fn readable_text(lines: &str) -> String {
+pub fn readable_text(lines: &str) -> String {
     lines
         .lines()
         .filter(|line| line.trim() != frontmatter::FENCE && !frontmatter::is_setting(line, "translates"))

@@ -96,6 +96,12 @@ fn changing_english_makes_translations_outdated_and_diff_shows_the_change() {
     let page = project.page("fr/1.1.a/index.html");
     assert!(page.contains("Il se peut que cette traduction ne reflète pas la dernière version du texte anglais."), "{page}");
     assert!(page.contains(r#"href="../../en/1.1.a/index.html" hreflang="en""#));
+    // Translators see on the status page, inline, the word that changed in English.
+    let status_page = project.page("fr/status/index.html");
+    let added = regex::Regex::new(r"<ins>\s*very\s*</ins>").unwrap();
+    assert!(added.is_match(&status_page), "{status_page}");
+    assert!(status_page.contains("site is "), "with the words around it");
+    assert!(!status_page.contains("class=\"warning\""), "the history is there: no warning");
 
     stamp_files(&project, &[FR_CHALLENGE]);
     assert_eq!(state_of(&status_of(&project), "Challenge 1.1.a"), State::Translated);
@@ -119,6 +125,11 @@ fn a_changed_interface_text_is_outdated_by_itself() {
     let status = status_of(&project);
     assert_eq!(state_of(&status, "Interface text home"), State::Outdated);
     assert_eq!(state_of(&status, "Interface text language-name"), State::Translated);
+    // What the status page shows of it: the English now, the translation, and what changed.
+    let home = item(&status, "Interface text home");
+    assert_eq!((home.english.as_deref(), home.current.as_deref()), (Some("Home page"), Some("Accueil")));
+    let added: Vec<&str> = home.changes.iter().filter(|c| c.kind == "added").map(|c| c.text.trim()).collect();
+    assert_eq!(added, ["page"], "{:?}", home.changes);
 }
 
 #[test]
@@ -201,7 +212,70 @@ fn the_status_page_shows_coverage_without_script() {
     // The coverage is in the HTML; the only script is the optional offline reading of every page.
     assert_eq!(page.matches("<script").count(), 1);
     assert!(page.contains(r#"<script src="../assets/offline.js" defer></script>"#));
-    assert!(!project.page("en/index.html").contains("status/"), "not linked from the public navigation");
+}
+
+#[test]
+fn the_status_page_is_in_every_language_and_linked_from_every_footer() {
+    let project = Project::fixture();
+    assert_clean(&project.build());
+    // In each language, with its interface texts and the switch between them.
+    let fr = project.page("fr/status/index.html");
+    assert!(fr.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"), "{fr}");
+    assert!(fr.contains("<h1>État des traductions</h1>") && fr.contains(">Défi 1.1.b</a>"), "{fr}");
+    assert!(fr.contains(r#"<a href="../../zh/status/index.html" hreflang="zh-Hans""#), "a language switch with its languages");
+    // The first address stays, in the reference language.
+    assert!(project.page("status/index.html").contains("<h1>Translation status</h1>"));
+    for (path, html) in html_files(&project.path("public")) {
+        // (Handouts are documents to print, without the site's footer.)
+        if path.starts_with("status/") || path == "404.html" || path == "index.html" || path.contains("/print/") {
+            continue;
+        }
+        let lang = path.split('/').next().unwrap();
+        let root = "../".repeat(path.matches('/').count());
+        assert!(html.contains(&format!("<a href=\"{root}{lang}/status/index.html\">")), "{path}: no link to the status page");
+    }
+}
+
+#[test]
+fn the_status_summary_counts_words_and_adds_up() {
+    let project = Project::fixture();
+    assert_clean(&project.build());
+    let page = project.page("en/status/index.html");
+    let row = regex::Regex::new(r#"<tr><th scope="row"><a href="\#(\w+)"[^>]*>[^<]*</a></th><td>(\d+) \((\d+)%\)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td></tr>"#).unwrap();
+    let rows: Vec<_> = row.captures_iter(&page).map(|c| (1..=6).map(|i| c[i].to_string()).collect::<Vec<_>>()).collect();
+    assert_eq!(rows.len(), 2, "a row for each translation (fr, zh): {page}");
+    let status = status_of(&project);
+    for row in &rows {
+        let n = |i: usize| row[i].parse::<usize>().unwrap();
+        assert_eq!(n(1) + n(3) + n(4), n(5), "{row:?}: translated, missing and outdated words make the whole");
+        assert_eq!(n(5), rows.iter().map(|r| r[5].parse::<usize>().unwrap()).max().unwrap(), "the same English for every language");
+        if row[0] == "fr" {
+            // Counted in words, not files: the missing challenge 1.1.b weighs its words.
+            let missing: usize = status.languages[0]
+                .groups
+                .iter()
+                .flat_map(|g| &g.items)
+                .filter(|i| i.state == State::Missing)
+                .map(|i| i.english_words)
+                .sum();
+            assert_eq!(n(3), missing);
+            assert_eq!(n(2), n(1) * 100 / n(5));
+        }
+    }
+}
+
+#[test]
+fn the_status_page_warns_without_history_and_links_out_of_step_items() {
+    // A copy without git (a translator's zip): the page says what cannot be shown.
+    let project = Project::fixture();
+    project.edit(FR_CHALLENGE, "## Assurer le suivi {#follow-up}", "## Assurer le suivi {#suivi}");
+    let report = project.build();
+    assert!(report.wrote, "{:?}", report.diagnostics);
+    let page = project.page("fr/status/index.html");
+    assert!(page.contains("<p class=\"warning\" role=\"note\">L’historique du projet (git) n’est pas disponible ici"), "{page}");
+    assert!(status::to_text(&status_of(&project)).starts_with("Warning: the project's history (git) is not available"));
+    // The problem found in the translation links to its page.
+    assert!(page.contains(r#"<li><a href="../../fr/1.1.a/index.html">Ouvrir la page</a>: <code>content/fr/1/1.1/a.md:"#), "{page}");
 }
 
 /// A running `toolkit serve`, stopped when dropped.

@@ -34,6 +34,9 @@ function comparable(text, lang) {
   return normal.replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ');
 }
 
+/** Every source's web address, from content/sources.toml. */
+const sourceUrls = [...readFileSync(join(projectRoot, 'content/sources.toml'), 'utf8').matchAll(/^url = "(.*)"$/gm)].map((m) => m[1]);
+
 const chapters = [2, 3].filter((n) => existsSync(join(projectRoot, 'content/en', String(n), `${n}.1`)) || statements('en', n).length);
 
 for (const lang of languages) {
@@ -70,6 +73,14 @@ for (const lang of languages) {
         const heading = comparable(fluent(lang, 'challenge-heading').replace('{ $id }', id), lang);
         assert.ok(comparable(execFileSync('pdftotext', ['-f', page, '-l', page, pdf, '-'], { encoding: 'utf8' }), lang).includes(heading), `${id} is not on page ${page}`);
       }
+      // Each cited source's address is printed once, not again after itself as " <address>".
+      const squeezed = text.replace(/\s+/g, '');
+      const count = (url) => squeezed.split(url).length - 1;
+      // A shorter address that starts a longer one is not counted within the longer one.
+      const alone = (url) => count(url) - sourceUrls.filter((o) => o !== url && o.startsWith(url)).reduce((n, o) => n + count(o), 0);
+      const printedUrls = sourceUrls.filter((url) => alone(url) > 0);
+      assert.ok(printedUrls.length > 0, 'no source address in the handout');
+      for (const url of printedUrls) assert.equal(alone(url), 1, `${url} printed ${alone(url)} times`);
       // Bookmarks for the PDF reader's sidebar.
       assert.ok(readFileSync(pdf).includes('/Type /Outlines'), 'no document outline');
       // No navigation: no skip link, search box, language switcher or site menu.
@@ -80,6 +91,8 @@ for (const lang of languages) {
       if (lang === 'zh') {
         const han = (text.match(/[\u4E00-\u9FFF]/g) || []).length;
         assert.ok(han > 2000, `${han} Chinese characters`);
+        // A Chinese title has its 《》 once (from the text, not again from the style sheet).
+        assert.ok(!flat.includes('《《'), 'doubled title marks');
       }
     });
   }

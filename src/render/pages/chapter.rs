@@ -14,6 +14,9 @@ struct ChapterPage {
     /// Only when the chapter has a published section, so a handout.
     #[serde(skip_serializing_if = "Option::is_none")]
     handout_href: Option<String>,
+    /// The handout as a PDF, when the build printed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pdf: Option<PdfLink>,
     sections: Vec<Entry>,
     case_studies: Vec<Entry>,
     notes: Vec<Note>,
@@ -49,6 +52,7 @@ impl Renderer<'_> {
             intro: found.map(|found| self.document_html(&writer, &found.item.intro, &found.item.info.path)),
             content_lang: found.map(|found| self.fallback_attr(&found, lang)),
             handout_href: published.then(|| paths::href(&writer.root, &paths::handout(lang, number), None)),
+            pdf: self.pdf_link(lang, number, &writer.root),
             sections: self.contents(lang, &writer.root, Some(number)).pop().map(|c| c.children).unwrap_or_default(),
             case_studies: self.case_study_entries(lang, &writer.root, Some(number)),
             // After the intro, whose notes they are.

@@ -15,8 +15,16 @@ struct HandoutPage<'a> {
     date: String,
     sections: Vec<SectionView>,
     sources: Vec<SourceView>,
+    /// The page numbers of the contents' last entries (empty until known, as all page numbers).
+    sources_page: String,
     notes: Vec<Note>,
+    notes_page: String,
     chapter_href: String,
+    /// The chapter's address on the web, for the cover of a printed copy.
+    online_url: String,
+    /// Rendered for the PDF printer: no script, no Print button.
+    for_printer: bool,
+    pdf: Option<PdfLink>,
 }
 
 #[derive(Serialize)]
@@ -26,6 +34,7 @@ struct ChallengeView {
     heading: String,
     statement: String,
     lang: String,
+    page: String,
     practices: Vec<Practice>,
 }
 
@@ -35,6 +44,7 @@ struct SectionView {
     anchor: String,
     heading: String,
     lang: String,
+    page: String,
     intro: String,
     challenges: Vec<ChallengeView>,
 }
@@ -52,16 +62,20 @@ struct SourceView {
 
 impl Renderer<'_> {
     /// A chapter as one printable document: cover, contents, every section, challenge and good
-    /// practice, then the sources cited and the notes, numbered through the chapter.
-    /// A chapter's printable handout (also printed alone by `toolkit handout`).
-    pub fn handout(&self, lang: &str, number: u32) -> Result<Page, Diagnostic> {
+    /// practice, then the sources cited and the notes, numbered through the chapter. `pages`
+    /// gives the printed page of its anchors, when a first print has shown them: the PDF printer
+    /// renders it again with them, for the contents and the cross-references.
+    pub fn handout<'p>(&'p self, lang: &'p str, number: u32, pages: Option<&'p PageMap>) -> Result<Page, Diagnostic> {
         let folder = paths::handout(lang, number);
         let chapter_title = self.site.chapter(lang, number).map(|c| c.item.title.clone()).unwrap_or_default();
         let heading = self.t(lang, Msg::ChapterHeading, &[("number", &number.to_string()), ("title", &chapter_title)]);
         let mut layout = self.base(lang, &folder, &heading, |l| paths::handout(l, number));
-        let mut writer = self.writer(lang, &folder);
+        let mut writer = PageWriter::new(self.site, self.ui, lang, &folder);
         // Chapter on the cover (h1), sections h2, challenges h3, good practices h4.
         writer.heading_shift = 2;
+        writer.pages = pages;
+        let page_of =
+            |anchor: &str| pages.and_then(|p| p.get(anchor)).map(|page| page_number("toc-page", &page.to_string())).unwrap_or_default();
         let Some(chapter) = self.site.toc.chapter(number) else {
             return Err(Diagnostic::error("content", None, format!("Chapter {number} is not declared.")));
         };
@@ -93,6 +107,7 @@ impl Renderer<'_> {
                     anchor: paths::handout_section_anchor(&section.id),
                     heading: self.t(lang, Msg::SectionHeading, &[("id", &section.id), ("title", &title)]),
                     lang: found.map(|f| self.fallback_attr(&f, lang)).unwrap_or_default(),
+                    page: page_of(&paths::handout_section_anchor(&section.id)),
                     intro: found.map(|f| self.document_html(&writer, &f.item.intro, &f.item.info.path)).unwrap_or_default(),
                     challenges: section
                         .challenges
@@ -112,6 +127,7 @@ impl Renderer<'_> {
                                 heading: self.t(lang, Msg::ChallengeHeading, &[("id", &challenge.id)]),
                                 statement: challenge.statement.clone(),
                                 lang: lang_attr(found.lang, &tag, self.site),
+                                page: page_of(&paths::handout_challenge_anchor(&challenge.id)),
                                 practices: challenge
                                     .practices
                                     .iter()
@@ -157,8 +173,9 @@ impl Renderer<'_> {
             css_string(&heading),
             css_string(&self.t(lang, Msg::HandoutPage, &[]))
         );
-        // A handout runs no script at all: what prints it (`toolkit handout`) must not run one either.
-        layout.csp = crate::render::csp::policy(crate::render::csp::Scripts::None, &[&page_style]);
+        // The Print button's script runs only on the site: what the PDF printer renders runs none.
+        let scripts = if pages.is_some() { crate::render::csp::Scripts::None } else { crate::render::csp::Scripts::Site };
+        layout.csp = crate::render::csp::policy(scripts, &[&page_style]);
         let view = HandoutPage {
             layout,
             page_style,
@@ -170,8 +187,13 @@ impl Renderer<'_> {
             date: self.build_date(lang),
             sections: views,
             sources,
+            sources_page: page_of(paths::HANDOUT_SOURCES),
             notes: self.notes(&writer),
+            notes_page: page_of(paths::HANDOUT_NOTES),
             chapter_href: paths::href(&writer.root, &paths::chapter(lang, number), None),
+            online_url: format!("{}{}", self.site.config.base_url, paths::chapter(lang, number)),
+            for_printer: pages.is_some(),
+            pdf: self.pdf_link(lang, number, &writer.root),
         };
         self.render_view(lang, folder, "handout.html", &view)
     }

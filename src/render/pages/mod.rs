@@ -24,7 +24,7 @@ use crate::load::markdown::{Document, GoodPractice, Node};
 use crate::model::{Challenge, InLanguage, Site, TocChallenge, TocSection};
 use crate::outputs::Sink;
 use crate::paths;
-use crate::render::html::{PageWriter, lang_attr};
+use crate::render::html::{PageMap, PageWriter, lang_attr, page_number};
 use crate::render::theme::Theme;
 use crate::translation::status;
 
@@ -113,6 +113,8 @@ struct Layout {
     case_studies_href: String,
     search_href: String,
     chooser_href: String,
+    /// The translators' status page in this language (linked from the footer).
+    status_href: String,
 }
 
 /// What pages need from outside the model, gathered by `build` beforehand, so that rendering
@@ -126,6 +128,17 @@ pub struct Facts {
     pub build_day: i64,
     /// Languages whose search needs a stemmer script, which the theme has.
     pub stemmers: std::collections::BTreeSet<String>,
+    /// The size in bytes of each chapter handout printed to PDF (by its path in the site), when
+    /// the build makes them: pages link only to PDFs that exist.
+    pub pdfs: BTreeMap<String, usize>,
+}
+
+/// A link to a chapter's PDF, with its size for readers on slow connections.
+#[derive(Serialize)]
+struct PdfLink {
+    href: String,
+    /// In kilobytes, rounded up.
+    size: String,
 }
 
 /// The notice above a text shown in another language than the page's, or translated from an
@@ -154,7 +167,7 @@ impl<'a> Renderer<'a> {
         let mut jobs: Vec<Box<dyn Fn() -> Result<Page, Diagnostic> + Sync + '_>> = Vec::new();
         jobs.push(Box::new(|| self.chooser()));
         jobs.push(Box::new(|| self.not_found()));
-        jobs.push(Box::new(|| self.status()));
+        jobs.push(Box::new(|| self.status(self.site.default_language(), paths::STATUS)));
         for language in &self.site.config.languages {
             let lang = language.code.as_str();
             jobs.push(Box::new(move || self.home(lang)));
@@ -163,6 +176,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Box::new(move || self.search(lang)));
             jobs.push(Box::new(move || self.case_study_index(lang)));
             jobs.push(Box::new(move || self.offline(lang)));
+            jobs.push(Box::new(move || self.status(lang, &paths::status(lang))));
             for chapter in &self.site.toc.chapters {
                 jobs.push(Box::new(move || self.chapter(lang, chapter.number)));
             }
@@ -176,7 +190,7 @@ impl<'a> Renderer<'a> {
                 jobs.push(Box::new(move || self.case_study(lang, slug)));
             }
             for chapter in self.site.toc.chapters.iter().filter(|c| c.sections.iter().any(|s| s.published)) {
-                jobs.push(Box::new(move || self.handout(lang, chapter.number)));
+                jobs.push(Box::new(move || self.handout(lang, chapter.number, None)));
             }
         }
         // Only where each page went is kept, for the sitemap: not the pages themselves.
@@ -245,6 +259,7 @@ impl<'a> Renderer<'a> {
             case_studies_href: href(paths::case_studies(lang)),
             search_href: href(paths::search(lang)),
             chooser_href: paths::href(&root, "", None),
+            status_href: href(paths::status(lang)),
             root,
         }
     }
@@ -295,6 +310,14 @@ impl<'a> Renderer<'a> {
         } else {
             Notice::default()
         }
+    }
+
+    /// The link to chapter `number`'s PDF in `lang`, from a page whose way to the root is `root`,
+    /// when the build printed it.
+    fn pdf_link(&self, lang: &str, number: u32, root: &str) -> Option<PdfLink> {
+        let path = paths::handout_pdf(lang, number);
+        let size = self.facts.pdfs.get(&path)?;
+        Some(PdfLink { href: format!("{root}{path}"), size: size.div_ceil(1000).to_string() })
     }
 
     fn fallback_attr<T>(&self, found: &InLanguage<'_, T>, lang: &str) -> String {

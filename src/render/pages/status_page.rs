@@ -1,4 +1,5 @@
-//! The translators' status page.
+//! The translators' status page, in each language: a summary in words, then what is missing,
+//! outdated (with what changed in English) or out of step, per language.
 
 use super::*;
 
@@ -7,6 +8,8 @@ struct StatusPage {
     #[serde(flatten)]
     layout: Layout,
     heading: String,
+    /// Whether the project's history could be read (else a warning says what cannot be shown).
+    history: bool,
     languages: Vec<LanguageView>,
 }
 
@@ -17,60 +20,83 @@ struct Bar {
     missing: f64,
 }
 
+/// English words: translated and current, missing, outdated, and all of them.
+#[derive(Serialize)]
+struct Words {
+    translated: usize,
+    missing: usize,
+    outdated: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct Problem {
+    text: String,
+    href: Option<String>,
+}
+
 #[derive(Serialize)]
 struct LanguageView {
     lang: String,
+    tag: String,
     name: String,
+    /// Share of English words translated and current.
     percent: u32,
     bar: Bar,
+    words: Words,
     totals: (usize, usize, usize),
-    words: usize,
+    to_do: usize,
     groups: Vec<status::Group>,
-    structure: Vec<String>,
+    structure: Vec<Problem>,
 }
 
 impl Renderer<'_> {
-    /// The translators' page (not linked from the site): coverage and to-do lists per language.
-    pub(super) fn status(&self) -> Result<Page, Diagnostic> {
-        let default = self.site.default_language();
-        let folder = "status/";
-        let heading = self.t(default, Msg::StatusTitle, &[]);
-        let mut layout = self.base(default, folder, &heading, |_| folder.to_string());
-        // One page for every language: no language versions to switch between.
-        layout.alternates = Vec::new();
+    /// The translators' page in `lang`, at `folder` (`status/` or `<lang>/status/`).
+    pub(super) fn status(&self, lang: &str, folder: &str) -> Result<Page, Diagnostic> {
+        let heading = self.t(lang, Msg::StatusTitle, &[]);
+        let layout = self.base(lang, folder, &heading, |l| paths::status(l));
         let root = paths::root_from(folder);
+        let href = |page: &str| match page.split_once('#') {
+            Some((folder, fragment)) => paths::href(&root, folder, Some(fragment)),
+            None => paths::href(&root, page, None),
+        };
         let languages: Vec<LanguageView> = self
             .facts
             .status
             .languages
             .iter()
-            .cloned()
             .map(|language| {
-                let totals = language.totals();
-                let all = (totals.0 + totals.1 + totals.2).max(1) as f64;
-                let share = |n: usize| (n as f64 * 1000.0 / all).round() / 10.0;
+                let (translated, missing, outdated) = language.word_totals();
+                let total = translated + missing + outdated;
+                let share = |n: usize| (n as f64 * 1000.0 / total.max(1) as f64).round() / 10.0;
                 let mut groups = language.groups.clone();
-                for group in &mut groups {
-                    for item in &mut group.items {
-                        item.page = item.page.take().map(|page| match page.split_once('#') {
-                            Some((folder, fragment)) => paths::href(&root, folder, Some(fragment)),
-                            None => paths::href(&root, &page, None),
-                        });
-                    }
+                for item in groups.iter_mut().flat_map(|g| g.items.iter_mut()) {
+                    item.page = item.page.take().map(|page| href(&page));
                 }
+                let structure = language
+                    .structure
+                    .iter()
+                    .map(|d| Problem {
+                        text: format!("{}: {}", d.location(), d.message),
+                        href: status::page_of_file(self.site, &language.lang, &d.file).map(|page| href(&page)),
+                    })
+                    .collect();
                 LanguageView {
-                    percent: language.percent(),
-                    bar: Bar { translated: share(totals.0), outdated: share(totals.2), missing: share(totals.1) },
-                    totals,
-                    words: language.words(),
-                    structure: language.structure.iter().map(|d| format!("{}: {}", d.location(), d.message)).collect(),
-                    lang: language.lang,
-                    name: language.name,
+                    tag: self.tag(&language.lang),
+                    name: self.t(&language.lang, Msg::LanguageName, &[]),
+                    percent: language.percent_of_words(),
+                    bar: Bar { translated: share(translated), outdated: share(outdated), missing: share(missing) },
+                    words: Words { translated, missing, outdated, total },
+                    totals: language.totals(),
+                    to_do: language.words(),
+                    lang: language.lang.clone(),
                     groups,
+                    structure,
                 }
             })
             .collect();
-        let view = StatusPage { layout, heading, languages };
-        Ok(Page { path: format!("{folder}index.html"), lang: None, body: self.html(default, "status.html", &view)? })
+        let view = StatusPage { layout, heading, history: self.facts.status.history, languages };
+        // Not for search engines (noindex), so in no language's list of pages.
+        Ok(Page { path: format!("{folder}index.html"), lang: None, body: self.html(lang, "status.html", &view)? })
     }
 }

@@ -56,7 +56,7 @@ impl Project {
     }
 
     pub fn build(&self) -> Report {
-        build::run(self.root(), Some(build::Target { out: Path::new("public"), force: false }))
+        build::run(self.root(), Some(build::Target { out: Path::new("public"), force: false, pdf: false }))
     }
 
     pub fn check(&self) -> Report {
