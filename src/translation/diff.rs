@@ -22,9 +22,18 @@ pub struct Change {
 /// Words of context kept on each side of a change.
 const CONTEXT_WORDS: usize = 6;
 
+/// Texts longer than this (bytes, either side) are not compared word by word: the comparison
+/// grows with the product of the two lengths, and a file pasted in whole must not stall every
+/// build (the status page then shows the file as outdated, without the words; `toolkit i18n diff`
+/// still compares it line by line). The toolkit's longest file is under 20 KB.
+const MAX_WORD_DIFF_BYTES: usize = 100_000;
+
 /// What changed between two texts, word by word: the changes with a few words around each,
-/// unchanged stretches in between left out.
+/// unchanged stretches in between left out. Nothing for texts too long to compare.
 pub fn word_changes(old: &str, new: &str) -> Vec<Change> {
+    if old.len().max(new.len()) > MAX_WORD_DIFF_BYTES {
+        return Vec::new();
+    }
     let diff = TextDiff::from_words(old, new);
     let mut out: Vec<Change> = Vec::new();
     // Spaces are tokens of their own: twice the words, in tokens.
