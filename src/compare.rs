@@ -216,20 +216,45 @@ pub enum Words {
 pub fn word_changes(lang: &str, old: &str, new: &str) -> Vec<Words> {
     let diff = if lang.starts_with("zh") { TextDiff::from_chars(old, new) } else { TextDiff::from_words(old, new) };
     let mut out: Vec<Words> = Vec::new();
+    // A changed phrase reads as one: the removed and the added words of a run of changes are
+    // gathered, across the single spaces between them.
+    let (mut removed, mut added, mut space) = (String::new(), String::new(), String::new());
     for change in diff.iter_all_changes() {
         let text = change.value();
-        let piece = match change.tag() {
-            ChangeTag::Equal => Words::Same(text.to_string()),
-            ChangeTag::Delete => Words::Removed(text.to_string()),
-            ChangeTag::Insert => Words::Added(text.to_string()),
-        };
-        // Runs of one kind as one stretch, so a changed phrase reads as one.
-        match (out.last_mut(), &piece) {
-            (Some(Words::Same(a)), Words::Same(b))
-            | (Some(Words::Removed(a)), Words::Removed(b))
-            | (Some(Words::Added(a)), Words::Added(b)) => a.push_str(b),
-            _ => out.push(piece),
+        let pending = !removed.is_empty() || !added.is_empty();
+        match change.tag() {
+            ChangeTag::Equal if pending && text.trim().is_empty() => space.push_str(text),
+            ChangeTag::Equal => {
+                flush(&mut out, &mut removed, &mut added);
+                let same = std::mem::take(&mut space) + text;
+                match out.last_mut() {
+                    Some(Words::Same(before)) => before.push_str(&same),
+                    _ => out.push(Words::Same(same)),
+                }
+            }
+            tag => {
+                for side in [&mut removed, &mut added] {
+                    if !side.is_empty() {
+                        side.push_str(&space);
+                    }
+                }
+                space.clear();
+                if tag == ChangeTag::Delete { removed.push_str(text) } else { added.push_str(text) }
+            }
         }
     }
+    flush(&mut out, &mut removed, &mut added);
+    if !space.is_empty() {
+        out.push(Words::Same(space));
+    }
     out
+}
+
+fn flush(out: &mut Vec<Words>, removed: &mut String, added: &mut String) {
+    if !removed.is_empty() {
+        out.push(Words::Removed(std::mem::take(removed)));
+    }
+    if !added.is_empty() {
+        out.push(Words::Added(std::mem::take(added)));
+    }
 }

@@ -1,4 +1,4 @@
-# translates: 70cc824f7cf8c6a4
+# translates: 0dda8ab9087e0387
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 

@@ -6,6 +6,7 @@
 mod common;
 
 mod bad_input;
+mod editions;
 mod hostile;
 mod mutation;
 mod real_content;
