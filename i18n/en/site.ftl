@@ -204,6 +204,7 @@ cited-practices = { $count ->
 
 ## Editions (issue 18). { $edition } and { $previous } are edition names ("Third Edition").
 # Before the name of the edition a page belongs to.
+edition-later-editions = Also published, revising parts of this edition:
 edition-label = Edition:
 # On a page a later edition has revised.
 edition-later-version = A later version of this text is published: { $edition }.

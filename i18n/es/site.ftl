@@ -1,4 +1,4 @@
-# translates: 0dda8ab9087e0387
+# translates: 36e4bb3feb4f6964
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -198,6 +198,7 @@ cited-practices = { $count ->
 }
 
 ## Ediciones
+edition-later-editions = También publicada, con la revisión de algunas partes de esta edición:
 edition-label = Edición:
 edition-later-version = Se ha publicado una versión más reciente de este texto: { $edition }.
 edition-later-version-link = Leer la versión más reciente

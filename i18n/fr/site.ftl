@@ -1,4 +1,4 @@
-# translates: 0dda8ab9087e0387
+# translates: 36e4bb3feb4f6964
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -196,6 +196,7 @@ cited-practices = { $count ->
 }
 
 ## Éditions
+edition-later-editions = Également publiée, révisant certaines parties de cette édition :
 edition-label = Édition :
 edition-later-version = Une version plus récente de ce texte est publiée : { $edition }.
 edition-later-version-link = Lire la version plus récente

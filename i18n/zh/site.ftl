@@ -1,4 +1,4 @@
-# translates: 0dda8ab9087e0387
+# translates: 36e4bb3feb4f6964
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -188,6 +188,7 @@ source-year = { $year }年
 cited-practices = 良好做法
 
 ## 版本
+edition-later-editions = 另已发布修订本版本部分内容的版本
 edition-label = 版本：
 edition-later-version = 本文已有更新版本：{ $edition }。
 edition-later-version-link = 阅读更新版本

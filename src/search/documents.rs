@@ -122,8 +122,8 @@ fn challenge_documents(ui: &Localizer, writer: &PageWriter<'_>, lang: &str, chal
     documents
 }
 
-/// The challenges a later edition revises, found under its name: "Knowledge Hub edition ›
-/// Chapter 3 › Section 3.7".
+/// The challenges a later edition revises, their trail naming the edition: "Chapter 3 › 3.7 … ›
+/// Knowledge Hub edition".
 fn edition_documents(site: &Site, ui: &Localizer, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument> {
     let mut documents = Vec::new();
     for edition in site.config.editions.iter().skip(1).map(|e| e.id.as_str()) {
@@ -139,9 +139,9 @@ fn edition_documents(site: &Site, ui: &Localizer, writer: &PageWriter<'_>, lang:
                 id: format!("{edition}/{id}"),
                 folder: paths::edition_page(lang, edition, id),
                 breadcrumb: vec![
-                    name.clone(),
                     ui.text(lang, Msg::ChapterHeading, &[("number", &section.chapter.to_string()), ("title", &chapter_title)]),
                     ui.text(lang, Msg::SectionHeading, &[("id", &section_id), ("title", &section_title)]),
+                    name.clone(),
                 ],
                 chapter: section.chapter,
                 text_lang: if found.is_fallback(lang) { site.default_language() } else { lang }.to_string(),

@@ -132,6 +132,22 @@ impl Renderer<'_> {
         self.site.config.editions.windows(2).map(|pair| (pair[1].id.as_str(), pair[0].id.as_str()))
     }
 
+    /// Each later edition, named and linked to its contents, for the home page.
+    pub(super) fn later_edition_entries(&self, lang: &str, root: &str) -> Vec<Entry> {
+        self.later_editions()
+            .map(|(edition, _)| {
+                let (title, name_lang) = self.edition_name(lang, edition);
+                Entry {
+                    id: edition.to_string(),
+                    title,
+                    href: Some(paths::href(root, &paths::edition_home(lang, edition), None)),
+                    lang: name_lang,
+                    children: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
     fn edition_name(&self, lang: &str, edition: &str) -> (String, String) {
         match self.site.edition_name(lang, edition) {
             Some(found) => (found.item.clone(), self.fallback_attr(&found, lang)),
