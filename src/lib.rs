@@ -6,6 +6,7 @@
 //! site; `build` runs the passes in order. See ARCHITECTURE.md.
 
 pub mod build;
+pub mod compare;
 pub mod diagnostics;
 pub mod handout;
 pub mod hash;

@@ -20,6 +20,21 @@ pub fn section_or_challenge(lang: &str, id: &str) -> String {
     format!("{lang}/{id}/")
 }
 
+/// A later edition's pages are under its id: its contents `/en/hub/`, its sections and
+/// challenges `/en/hub/3.7/`, `/en/hub/3.7.a/` (the base edition keeps `/en/3.7.a/`).
+pub fn edition_home(lang: &str, edition: &str) -> String {
+    format!("{lang}/{edition}/")
+}
+
+pub fn edition_page(lang: &str, edition: &str, id: &str) -> String {
+    format!("{lang}/{edition}/{id}/")
+}
+
+/// What changed in a challenge between the edition before and this one: `/en/hub/3.7.a/changes/`.
+pub fn edition_changes(lang: &str, edition: &str, id: &str) -> String {
+    format!("{lang}/{edition}/{id}/changes/")
+}
+
 pub fn sources(lang: &str) -> String {
     format!("{lang}/sources/")
 }

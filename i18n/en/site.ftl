@@ -239,3 +239,44 @@ cited-practices = { $count ->
     [one] good practice
    *[other] good practices
 }
+
+## Editions (issue 18). { $edition } and { $previous } are edition names ("Third Edition").
+# Before the name of the edition a page belongs to.
+edition-later-editions = Also published, revising parts of this edition:
+edition-label = Edition:
+# On a page a later edition has revised.
+edition-later-version = A later version of this text is published: { $edition }.
+edition-later-version-link = Read the later version
+edition-earlier-version-link = Read this text as it was in the earlier edition ({ $edition })
+edition-changes-link = What changed since then
+# The contents page of a later edition.
+edition-contents-intro = This edition revises the parts marked “revised”. Every other part is unchanged since the earlier edition ({ $previous }) and links to its page.
+edition-revised = revised
+edition-unchanged = unchanged since the { $edition }
+# The "what changed" page of a challenge.
+changes-heading = What changed in challenge { $id }: { $old } → { $new }
+# Which practices an entry compares: "Third Edition: good practices 3, 4".
+changes-practices = { $edition }: { $count ->
+    [one] good practice { $numbers }
+   *[other] good practices { $numbers }
+}
+# The summary: its parts are joined by list-separator, e.g. "3 practices reworded, 1 new, 2 moved".
+changes-reworded = { $count ->
+    [one] 1 practice reworded
+   *[other] { $count } practices reworded
+}
+changes-new = { $count } new
+changes-dropped = { $count } dropped
+changes-merged = { $count } merged from several
+changes-split = { $count } split into several
+changes-moved = { $count } moved
+changes-unchanged = { $count } unchanged
+changes-legend-removed = removed words
+changes-legend-added = added words
+change-kind-unchanged = Unchanged
+change-kind-reworded = Reworded
+change-kind-merged = Merged
+change-kind-split = Split
+change-kind-new = New
+change-kind-dropped = Dropped
+change-kind-moved = Moved

@@ -233,3 +233,56 @@ cited-practices = { $count ->
     [one] buena práctica
    *[other] buenas prácticas
 }
+
+## Ediciones
+edition-later-editions = También publicada, con la revisión de algunas partes de esta edición:
+edition-label = Edición:
+edition-later-version = Se ha publicado una versión más reciente de este texto: { $edition }.
+edition-later-version-link = Leer la versión más reciente
+edition-earlier-version-link = Leer este texto tal como figuraba en la edición anterior ({ $edition })
+edition-changes-link = Qué ha cambiado desde entonces
+edition-contents-intro = Esta edición revisa las partes señaladas como «revisadas». Todas las demás partes no han cambiado desde la edición anterior ({ $previous }) y remiten a su página.
+edition-revised = revisada
+edition-unchanged = sin cambios desde la edición anterior ({ $edition })
+changes-heading = Qué ha cambiado en el desafío { $id }: { $old } → { $new }
+changes-practices = { $edition }: { $count ->
+    [one] buena práctica { $numbers }
+   *[other] buenas prácticas { $numbers }
+}
+changes-reworded = { $count ->
+    [one] 1 práctica reformulada
+   *[other] { $count } prácticas reformuladas
+}
+changes-new = { $count ->
+    [one] 1 nueva
+   *[other] { $count } nuevas
+}
+changes-dropped = { $count ->
+    [one] 1 suprimida
+   *[other] { $count } suprimidas
+}
+changes-merged = { $count ->
+    [one] 1 resultante de fusionar varias
+   *[other] { $count } resultantes de fusionar varias
+}
+changes-split = { $count ->
+    [one] 1 dividida en varias
+   *[other] { $count } divididas en varias
+}
+changes-moved = { $count ->
+    [one] 1 desplazada
+   *[other] { $count } desplazadas
+}
+changes-unchanged = { $count ->
+    [one] 1 sin cambios
+   *[other] { $count } sin cambios
+}
+changes-legend-removed = palabras suprimidas
+changes-legend-added = palabras añadidas
+change-kind-unchanged = Sin cambios
+change-kind-reworded = Reformulada
+change-kind-merged = Fusionada
+change-kind-split = Dividida
+change-kind-new = Nueva
+change-kind-dropped = Suprimida
+change-kind-moved = Desplazada

@@ -231,3 +231,56 @@ cited-practices = { $count ->
     [one] bonne pratique
    *[other] bonnes pratiques
 }
+
+## Éditions
+edition-later-editions = Également publiée, révisant certaines parties de cette édition :
+edition-label = Édition :
+edition-later-version = Une version plus récente de ce texte est publiée : { $edition }.
+edition-later-version-link = Lire la version plus récente
+edition-earlier-version-link = Lire ce texte tel qu’il figurait dans l’édition précédente ({ $edition })
+edition-changes-link = Ce qui a changé depuis
+edition-contents-intro = Cette édition révise les parties signalées comme « révisées ». Toutes les autres parties sont inchangées depuis l’édition précédente ({ $previous }) et renvoient à leur page.
+edition-revised = révisée
+edition-unchanged = inchangée depuis l’édition précédente ({ $edition })
+changes-heading = Ce qui a changé dans le défi { $id } : { $old } → { $new }
+changes-practices = { $edition } : { $count ->
+    [one] bonne pratique { $numbers }
+   *[other] bonnes pratiques { $numbers }
+}
+changes-reworded = { $count ->
+    [one] 1 pratique reformulée
+   *[other] { $count } pratiques reformulées
+}
+changes-new = { $count ->
+    [one] 1 nouvelle
+   *[other] { $count } nouvelles
+}
+changes-dropped = { $count ->
+    [one] 1 supprimée
+   *[other] { $count } supprimées
+}
+changes-merged = { $count ->
+    [one] 1 issue de la fusion de plusieurs
+   *[other] { $count } issues de la fusion de plusieurs
+}
+changes-split = { $count ->
+    [one] 1 scindée en plusieurs
+   *[other] { $count } scindées en plusieurs
+}
+changes-moved = { $count ->
+    [one] 1 déplacée
+   *[other] { $count } déplacées
+}
+changes-unchanged = { $count ->
+    [one] 1 inchangée
+   *[other] { $count } inchangées
+}
+changes-legend-removed = mots supprimés
+changes-legend-added = mots ajoutés
+change-kind-unchanged = Inchangée
+change-kind-reworded = Reformulée
+change-kind-merged = Fusionnée
+change-kind-split = Scindée
+change-kind-new = Nouvelle
+change-kind-dropped = Supprimée
+change-kind-moved = Déplacée

@@ -20,6 +20,36 @@ pub struct Config {
     /// Whether every build prints the chapter handouts to PDF (as `build --pdf` does).
     #[serde(default)]
     pub pdf: bool,
+    /// The editions, oldest first; none declared means one unnamed edition.
+    #[serde(rename = "edition", default)]
+    pub editions: Vec<Edition>,
+}
+
+/// A named snapshot of the toolkit. The first is the base (its files are `content/<lang>/...`);
+/// a later one holds only the parts it revises (`content/<lang>/editions/<id>/...`) and takes
+/// every other part from the edition before it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    /// The folder and address name: `content/en/editions/hub/`, `/en/hub/`.
+    pub id: String,
+    /// The edition readers should read; by default the last one declared.
+    #[serde(default)]
+    pub current: bool,
+    /// When it was published, as the publishers give it (none: not shown).
+    pub date: Option<String>,
+    /// How its challenges write good practices: `headings` (each `##` heading is one, the
+    /// default) or `bullets` (each top-level list item is one, `#` headings are its parts).
+    #[serde(default)]
+    pub practices: PracticeForm,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PracticeForm {
+    #[default]
+    Headings,
+    Bullets,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -81,7 +111,45 @@ impl Config {
         if !self.base_url.ends_with('/') {
             return Err(Diagnostic::error(file, None, "base_url must end with a slash, like \"https://example.org/toolkit/\"."));
         }
+        self.validate_editions(file)
+    }
+
+    fn validate_editions(&self, file: &Path) -> Result<(), Diagnostic> {
+        let mut seen = std::collections::BTreeSet::new();
+        for edition in &self.editions {
+            // An edition's id is a folder of every language's site, beside its other pages.
+            let reserved = ["sources", "case-studies", "glossary", "offline", "search", "print", "status", "assets", "editions"];
+            if !crate::model::is_slug(&edition.id)
+                || edition.id.chars().all(|c| c.is_ascii_digit())
+                || reserved.contains(&edition.id.as_str())
+            {
+                return Err(Diagnostic::error(
+                    file,
+                    None,
+                    format!(
+                        "The edition id \"{}\" cannot be used: write lower-case letters, digits and hyphens, not only digits, and none of {}.",
+                        edition.id,
+                        reserved.join(", ")
+                    ),
+                ));
+            }
+            if !seen.insert(edition.id.as_str()) {
+                return Err(Diagnostic::error(file, None, format!("The edition \"{}\" is declared twice.", edition.id)));
+            }
+        }
+        if self.editions.iter().filter(|e| e.current).count() > 1 {
+            return Err(Diagnostic::error(file, None, "Only one [[edition]] can be current = true."));
+        }
         Ok(())
+    }
+
+    /// The edition readers should read: the one marked current, or the last declared.
+    pub fn current_edition(&self) -> Option<&Edition> {
+        self.editions.iter().find(|e| e.current).or(self.editions.last())
+    }
+
+    pub fn edition(&self, id: &str) -> Option<&Edition> {
+        self.editions.iter().find(|e| e.id == id)
     }
 
     pub fn codes(&self) -> impl Iterator<Item = &str> {
@@ -106,7 +174,7 @@ mod tests {
     #[test]
     fn base_path_is_the_path_of_the_base_url() {
         let config =
-            Config { base_url: "https://example.org/toolkit/".into(), default_language: "en".into(), languages: vec![], pdf: false };
+            Config { base_url: "https://example.org/toolkit/".into(), default_language: "en".into(), languages: vec![], pdf: false, editions: vec![] };
         assert_eq!(config.base_path(), "/toolkit/");
     }
 }

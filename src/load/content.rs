@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::hash::text_hash;
-use crate::load::config::Config;
+use crate::load::config::{Config, PracticeForm};
 use crate::load::frontmatter;
 use crate::load::markdown::{self, Document};
 use crate::load::sources::Sources;
@@ -48,6 +48,21 @@ struct SectionMeta {
 struct ChallengeMeta {
     id: Option<String>,
     statement: String,
+    translates: Option<String>,
+}
+
+/// A challenge of a later edition: its statement is a title ("Off-duty public security …").
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionChallengeMeta {
+    title: String,
+    translates: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionMeta {
+    name: String,
     translates: Option<String>,
 }
 
@@ -94,6 +109,20 @@ enum Place {
     Challenge(String, String),
     Box(String),
     CaseStudy(String),
+    /// `editions/<id>/_index.md`.
+    Edition,
+}
+
+/// Where a file of a later edition sits: `editions/<id>/` then its edition's own file, a section
+/// or a challenge, laid out as in the base edition. `None`: not in `editions/`.
+fn edition_place(path: &str) -> Option<(String, Option<Place>)> {
+    let (edition, rest) = path.strip_prefix("editions/")?.split_once('/')?;
+    let place = match place_of(rest) {
+        _ if rest == "_index.md" => Some(Place::Edition),
+        Some(place @ (Place::Section(..) | Place::Challenge(..))) => Some(place),
+        _ => None,
+    };
+    Some((edition.to_string(), place))
 }
 
 fn place_of(path: &str) -> Option<Place> {
@@ -130,6 +159,7 @@ enum Loaded {
     Challenge(Challenge),
     Box(TextBox),
     CaseStudy(CaseStudy),
+    Edition(EditionAbout),
 }
 
 /// Loads the whole site; problems go to `diagnostics`. Files with errors are left out.
@@ -169,7 +199,7 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
         }
     }
 
-    let loaded: Vec<(String, String, Option<Loaded>)> = jobs
+    let loaded: Vec<(String, String, Option<String>, Option<Loaded>)> = jobs
         .par_iter()
         .filter_map(|(code, path)| {
             let file = Path::new("content").join(code).join(path);
@@ -177,26 +207,52 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
             if name.starts_with('.') {
                 return None;
             }
-            let Some(place) = place_of(path) else {
+            let (edition, place) = match edition_place(path) {
+                Some((edition, place)) => {
+                    if let Err(problem) = check_edition_folder(config, &file, &edition) {
+                        diagnostics.push(problem);
+                        return None;
+                    }
+                    (Some(edition), place)
+                }
+                None => (None, place_of(path)),
+            };
+            let Some(place) = place else {
                 diagnostics.push(unplaced(&file, path));
                 return None;
             };
+            let form = edition.as_deref().and_then(|e| config.edition(e)).map(|e| e.practices).unwrap_or_default();
             let mut problems = Vec::new();
-            let result = load_file(root, &file, path, place, &mut problems);
+            let result = load_file(root, &file, path, place, Written { edition: edition.clone(), form }, &mut problems);
             diagnostics.extend(problems);
-            Some((code.clone(), path.clone(), result))
+            Some((code.clone(), path.clone(), edition, result))
         })
         .collect();
 
     let mut languages: Vec<LanguageContent> =
         codes.iter().map(|code| LanguageContent { code: code.to_string(), ..Default::default() }).collect();
-    for (code, path, item) in loaded {
+    for (code, path, edition, item) in loaded {
         let Some(content) = languages.iter_mut().find(|l| l.code == code) else { continue };
         let Some(item) = item else {
             content.unreadable.insert(path);
             continue;
         };
+        if let Some(edition) = edition {
+            let revised = content.editions.entry(edition).or_default();
+            match item {
+                Loaded::Edition(about) => revised.about = Some(about),
+                Loaded::Section(section) => {
+                    revised.sections.insert(section.id.clone(), section);
+                }
+                Loaded::Challenge(challenge) => {
+                    revised.challenges.insert(challenge.id.clone(), challenge);
+                }
+                _ => {}
+            }
+            continue;
+        }
         match item {
+            Loaded::Edition(_) => {}
             Loaded::Home(home) => content.home = Some(home),
             Loaded::Glossary(glossary) => content.glossary = Some(glossary),
             Loaded::Chapter(chapter) => {
@@ -218,6 +274,7 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
     }
     let reference = languages.iter().find(|l| l.code == config.default_language).cloned().unwrap_or_default();
     let toc = table_of_contents(&reference, config, diagnostics);
+    check_edition_counterparts(&reference, &toc, config, diagnostics);
     Site { config: config.clone(), sources, toc, languages }
 }
 
@@ -243,6 +300,82 @@ fn unplaced(file: &Path, path: &str) -> Diagnostic {
     )
 }
 
+/// How a file is written: the edition it belongs to and how that edition writes good practices.
+struct Written {
+    edition: Option<String>,
+    form: PracticeForm,
+}
+
+/// A file under `editions/<id>/` belongs to a later edition that toolkit.toml declares.
+fn check_edition_folder(config: &Config, file: &Path, edition: &str) -> Result<(), Diagnostic> {
+    let declared: Vec<&str> = config.editions.iter().map(|e| e.id.as_str()).collect();
+    if config.edition(edition).is_none() {
+        return Err(Diagnostic::error(
+            file,
+            None,
+            format!(
+                "This file belongs to the edition \"{edition}\" (its folder editions/{edition}/), which content/toolkit.toml does not declare. Declared editions: {}.",
+                if declared.is_empty() { "none".to_string() } else { declared.join(", ") }
+            ),
+        ));
+    }
+    if declared.first() == Some(&edition) {
+        return Err(Diagnostic::error(
+            file,
+            None,
+            format!("\"{edition}\" is the first (base) edition: its files are not under editions/ but directly in the language folder."),
+        ));
+    }
+    Ok(())
+}
+
+/// A later edition revises parts of the toolkit: each of its sections and challenges needs the
+/// chapter (and, for a challenge, its edition's section file) it belongs to.
+fn check_edition_counterparts(reference: &LanguageContent, toc: &Toc, config: &Config, diagnostics: &Diagnostics) {
+    for (edition, revised) in &reference.editions {
+        for section in revised.sections.values() {
+            let chapter = SectionId::parse(&section.id).map_or(0, |s| s.chapter);
+            if toc.chapter(chapter).is_none() {
+                diagnostics.error(
+                    &section.info.file,
+                    None,
+                    format!(
+                        "Section {} of the edition \"{edition}\" has no counterpart: chapter {chapter} has no _index.md in content/{}/{chapter}/.",
+                        section.id, config.default_language
+                    ),
+                );
+            }
+        }
+        for challenge in revised.challenges.values() {
+            let section_id = challenge.id.rsplit_once('.').map_or("", |(s, _)| s);
+            if !revised.sections.contains_key(section_id) {
+                diagnostics.error(
+                    &challenge.info.file,
+                    None,
+                    format!(
+                        "Challenge {} of the edition \"{edition}\" has no section file next to it: add _index.md (title = \"...\") in its folder.",
+                        challenge.id
+                    ),
+                );
+            }
+        }
+        if revised.about.is_none() {
+            if let Some(first) =
+                revised.sections.values().map(|s| &s.info.file).chain(revised.challenges.values().map(|c| &c.info.file)).next()
+            {
+                diagnostics.error(
+                    first,
+                    None,
+                    format!(
+                        "The edition \"{edition}\" has no content/{}/editions/{edition}/_index.md giving its name (name = \"...\").",
+                        config.default_language
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn check_top_level(root: &Path, config: &Config, diagnostics: &Diagnostics) {
     let Ok(entries) = std::fs::read_dir(root.join("content")) else {
         diagnostics.error("content", None, "The content folder is missing.");
@@ -266,7 +399,7 @@ fn check_top_level(root: &Path, config: &Config, diagnostics: &Diagnostics) {
     }
 }
 
-fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<String>) -> FileInfo {
+fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<String>, edition: &Option<String>) -> FileInfo {
     let translates_line = translates.as_ref().and_then(|_| frontmatter::setting_line(text, "translates"));
     let (kind, id) = match place {
         Place::Home => (FileKind::Home, String::new()),
@@ -276,8 +409,18 @@ fn info(place: &Place, file: &Path, path: &str, text: &str, translates: Option<S
         Place::Challenge(_, id) => (FileKind::Challenge, id.clone()),
         Place::Box(name) => (FileKind::Box, name.clone()),
         Place::CaseStudy(slug) => (FileKind::CaseStudy, slug.clone()),
+        Place::Edition => (FileKind::Edition, edition.clone().unwrap_or_default()),
     };
-    FileInfo { kind, id, file: file.to_path_buf(), path: path.to_string(), hash: text_hash(text), translates, translates_line }
+    FileInfo {
+        kind,
+        id,
+        file: file.to_path_buf(),
+        path: path.to_string(),
+        hash: text_hash(text),
+        translates,
+        translates_line,
+        edition: edition.clone(),
+    }
 }
 
 /// A text that is not a challenge: its headings are plain headings, with no anchors of their own.
@@ -302,7 +445,7 @@ fn text_document(file: &Path, body: &str, line: u32, problems: &mut Vec<Diagnost
     document
 }
 
-fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut Vec<Diagnostic>) -> Option<Loaded> {
+fn load_file(root: &Path, file: &Path, path: &str, place: Place, written: Written, problems: &mut Vec<Diagnostic>) -> Option<Loaded> {
     let text = match crate::load::text_file::read(root, file) {
         Ok(text) => text,
         Err(problem) => {
@@ -326,7 +469,7 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
             let parsed = front!(HomeMeta);
             let m = parsed.meta;
             Loaded::Home(Home {
-                info: info(&place, file, path, &text, m.translates),
+                info: info(&place, file, path, &text, m.translates, &written.edition),
                 title: m.title,
                 edition: m.edition,
                 tagline: m.tagline,
@@ -337,7 +480,7 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
         Place::Chapter(number) => {
             let parsed = front!(ChapterMeta);
             Loaded::Chapter(Chapter {
-                info: info(&place, file, path, &text, parsed.meta.translates),
+                info: info(&place, file, path, &text, parsed.meta.translates, &written.edition),
                 number,
                 title: parsed.meta.title,
                 intro: page_document(file, &parsed.body, parsed.body_line, problems),
@@ -355,11 +498,23 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
                 }
             }
             Loaded::Section(Section {
-                info: info(&place, file, path, &text, parsed.meta.translates),
+                info: info(&place, file, path, &text, parsed.meta.translates, &written.edition),
                 id,
                 title: parsed.meta.title,
                 declared: parsed.meta.challenges,
                 intro: page_document(file, &parsed.body, parsed.body_line, problems),
+            })
+        }
+        Place::Challenge(_, id) if written.edition.is_some() => {
+            let parsed = front!(EditionChallengeMeta);
+            let (practices, footnotes, blocks) = challenge_body(file, &parsed.body, parsed.body_line, written.form, problems);
+            Loaded::Challenge(Challenge {
+                info: info(&place, file, path, &text, parsed.meta.translates, &written.edition),
+                id,
+                statement: parsed.meta.title,
+                practices,
+                footnotes,
+                blocks,
             })
         }
         Place::Challenge(_, id) => {
@@ -371,27 +526,34 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
                     format!("This file says id = \"{declared}\" but its place (folder and name) makes it challenge {id}. Correct the id or move the file."),
                 ));
             }
-            let document = text_document(file, &parsed.body, parsed.body_line, problems);
-            let practices = markdown::split_good_practices(file, document.nodes, problems);
-            if practices.is_empty() {
-                problems.push(Diagnostic::warning(
-                    file,
-                    Some(parsed.body_line),
-                    "This challenge has no good practices yet: each good practice starts with a line beginning with \"## \".",
-                ));
-            }
+            let (practices, footnotes, blocks) = challenge_body(file, &parsed.body, parsed.body_line, written.form, problems);
             Loaded::Challenge(Challenge {
-                info: info(&place, file, path, &text, parsed.meta.translates),
+                info: info(&place, file, path, &text, parsed.meta.translates, &written.edition),
                 id,
                 statement: parsed.meta.statement,
                 practices,
-                footnotes: document.footnotes,
+                footnotes,
+                blocks,
+            })
+        }
+        Place::Edition => {
+            let parsed = front!(EditionMeta);
+            if !parsed.body.trim().is_empty() {
+                problems.push(Diagnostic::warning(
+                    file,
+                    Some(parsed.body_line),
+                    "This text is not shown: an edition's _index.md holds only its name.",
+                ));
+            }
+            Loaded::Edition(EditionAbout {
+                info: info(&place, file, path, &text, parsed.meta.translates, &written.edition),
+                name: parsed.meta.name,
             })
         }
         Place::Box(name) => {
             let parsed = front!(BoxMeta);
             Loaded::Box(TextBox {
-                info: info(&place, file, path, &text, parsed.meta.translates),
+                info: info(&place, file, path, &text, parsed.meta.translates, &written.edition),
                 name,
                 title: parsed.meta.title,
                 body: page_document(file, &parsed.body, parsed.body_line, problems),
@@ -408,7 +570,7 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
                 ));
             }
             Loaded::CaseStudy(CaseStudy {
-                info: info(&place, file, path, &text, m.translates),
+                info: info(&place, file, path, &text, m.translates, &written.edition),
                 slug,
                 title: m.title,
                 authors: m.authors,
@@ -450,9 +612,36 @@ fn load_file(root: &Path, file: &Path, path: &str, place: Place, problems: &mut 
                 }
                 terms.push(Term { id, term: raw_term.term, abbr: raw_term.abbr, line });
             }
-            Loaded::Glossary(Glossary { info: info(&place, file, path, &text, raw.translates), terms })
+            Loaded::Glossary(Glossary { info: info(&place, file, path, &text, raw.translates, &written.edition), terms })
         }
     })
+}
+
+/// A challenge's good practices, notes and (in the bullet form) its blocks.
+fn challenge_body(
+    file: &Path,
+    body: &str,
+    line: u32,
+    form: PracticeForm,
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<markdown::GoodPractice>, Vec<markdown::Footnote>, Vec<markdown::Block>) {
+    let document = markdown::parse(file, body, line, problems);
+    markdown::check_footnotes(file, &document, problems);
+    let (practices, blocks) = match form {
+        PracticeForm::Headings => {
+            markdown::check_headings(file, &document, problems);
+            (markdown::split_good_practices(file, document.nodes, problems), Vec::new())
+        }
+        PracticeForm::Bullets => markdown::split_listed_practices(file, document.nodes, problems),
+    };
+    if practices.is_empty() {
+        let how = match form {
+            PracticeForm::Headings => "each good practice starts with a line beginning with \"## \"",
+            PracticeForm::Bullets => "in this edition each good practice is a list item, a line beginning with \"- \"",
+        };
+        problems.push(Diagnostic::warning(file, Some(line), format!("This challenge has no good practices yet: {how}.")));
+    }
+    (practices, document.footnotes, blocks)
 }
 
 fn line_of_setting(text: &str, name: &str) -> u32 {

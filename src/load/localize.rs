@@ -80,6 +80,16 @@ messages! {
     Month10 = "month-10",
     Month11 = "month-11",
     Month12 = "month-12",
+    ListSeparator = "list-separator",
+    ChangesHeading = "changes-heading",
+    ChangesPractices = "changes-practices",
+    ChangesReworded = "changes-reworded",
+    ChangesNew = "changes-new",
+    ChangesDropped = "changes-dropped",
+    ChangesMerged = "changes-merged",
+    ChangesSplit = "changes-split",
+    ChangesMoved = "changes-moved",
+    ChangesUnchanged = "changes-unchanged",
 }
 
 impl Msg {

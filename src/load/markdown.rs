@@ -451,6 +451,77 @@ pub fn split_good_practices(file: &Path, nodes: Vec<Located>, problems: &mut Vec
     practices
 }
 
+/// A challenge written in the bullet form (an edition with `practices = "bullets"`), in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A `#` heading: one of the edition's parts ("Good Practices", "Practical Tools").
+    Part(Vec<Located>),
+    /// A paragraph between lists: a reference line ("(see …)") for the practices after it.
+    Lead(Vec<Located>),
+    /// Good practices, by their index in the challenge's list.
+    Practices(std::ops::Range<usize>),
+}
+
+/// Splits a bullet-form body: each top-level list item is one good practice (its own text is
+/// the heading, its nested list the body), `#` headings are parts, paragraphs reference lines.
+pub fn split_listed_practices(file: &Path, nodes: Vec<Located>, problems: &mut Vec<Diagnostic>) -> (Vec<GoodPractice>, Vec<Block>) {
+    let mut practices: Vec<GoodPractice> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut depth = 0usize;
+    // Inside a top-level item: has its nested list begun?
+    let mut in_body = false;
+    for located in nodes {
+        let (opens, closes) = match &located.node {
+            Node::Md(Event::Start(_)) => (true, false),
+            Node::Md(Event::End(_)) => (false, true),
+            _ => (false, false),
+        };
+        if closes {
+            depth -= 1;
+        }
+        match (depth, &located.node) {
+            (0, Node::Md(Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }))) => blocks.push(Block::Part(Vec::new())),
+            (0, Node::Md(Event::Start(Tag::Paragraph))) => blocks.push(Block::Lead(Vec::new())),
+            (0, Node::Md(Event::Start(Tag::List(_)))) => blocks.push(Block::Practices(practices.len()..practices.len())),
+            (0, Node::Md(Event::Start(tag))) => problems.push(Diagnostic::error(
+                file,
+                Some(located.line),
+                if matches!(tag, Tag::Heading { .. }) {
+                    "In this edition each good practice is a list item (\"- \"), and parts are headings with a single #: this heading cannot be placed."
+                } else {
+                    "This cannot be placed: in this edition a challenge is made of parts (lines beginning with \"# \"), reference lines (paragraphs) and lists of good practices (\"- \")."
+                },
+            )),
+            (0, _) => {}
+            (_, node) => match blocks.last_mut() {
+                Some(Block::Part(inner) | Block::Lead(inner)) => inner.push(located.clone()),
+                Some(Block::Practices(range)) => {
+                    if depth == 1 {
+                        if matches!(node, Node::Md(Event::Start(Tag::Item))) {
+                            let anchor = crate::paths::practice_anchor(practices.len() + 1);
+                            practices.push(GoodPractice { anchor, line: located.line, heading: Vec::new(), body: Vec::new() });
+                            range.end = practices.len();
+                            in_body = false;
+                        }
+                    } else {
+                        if depth == 2 && matches!(node, Node::Md(Event::Start(Tag::List(_)))) {
+                            in_body = true;
+                        }
+                        if let Some(practice) = practices.last_mut() {
+                            if in_body { practice.body.push(located.clone()) } else { practice.heading.push(located.clone()) }
+                        }
+                    }
+                }
+                None => {}
+            },
+        }
+        if opens {
+            depth += 1;
+        }
+    }
+    (practices, blocks)
+}
+
 /// Reports headings the page cannot hold: `#` is the page's own title.
 pub fn check_headings(file: &Path, document: &Document, problems: &mut Vec<Diagnostic>) {
     for located in &document.nodes {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::load::config::Config;
-use crate::load::markdown::{Document, Footnote, GoodPractice};
+use crate::load::markdown::{Block, Document, Footnote, GoodPractice};
 use crate::load::sources::Sources;
 use ids::{ChallengeId, SectionId};
 
@@ -23,6 +23,8 @@ pub enum FileKind {
     Box,
     CaseStudy,
     Glossary,
+    /// A later edition's own file: its name (`editions/hub/_index.md`).
+    Edition,
 }
 
 /// What every content file carries besides its text.
@@ -41,6 +43,8 @@ pub struct FileInfo {
     pub translates: Option<String>,
     /// Line of the `translates` setting, for messages about it.
     pub translates_line: Option<u32>,
+    /// The later edition this file belongs to (`hub` for `editions/hub/...`); none: the base.
+    pub edition: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,12 +85,21 @@ pub struct Challenge {
     pub statement: String,
     pub practices: Vec<GoodPractice>,
     pub footnotes: Vec<Footnote>,
+    /// In the bullet form, the parts, reference lines and practices in order (else empty).
+    pub blocks: Vec<Block>,
 }
 
 impl Challenge {
     /// The whole text as one document, for checks that look at every node.
     pub fn nodes(&self) -> impl Iterator<Item = &crate::load::markdown::Located> {
-        self.practices.iter().flat_map(|p| p.heading.iter().chain(p.body.iter())).chain(self.footnotes.iter().flat_map(|f| f.nodes.iter()))
+        self.practices
+            .iter()
+            .flat_map(|p| p.heading.iter().chain(p.body.iter()))
+            .chain(self.footnotes.iter().flat_map(|f| f.nodes.iter()))
+            .chain(self.blocks.iter().flat_map(|b| match b {
+                Block::Part(nodes) | Block::Lead(nodes) => nodes.as_slice(),
+                Block::Practices(_) => &[],
+            }))
     }
 }
 
@@ -137,6 +150,24 @@ pub struct LanguageContent {
     /// Paths of files that exist but could not be read (already reported), so that other checks
     /// do not call them missing.
     pub unreadable: BTreeSet<String>,
+    /// What each later edition revises, by edition id.
+    pub editions: BTreeMap<String, EditionContent>,
+}
+
+/// The parts one later edition revises, in one language (every other part is the edition
+/// before it's).
+#[derive(Debug, Clone, Default)]
+pub struct EditionContent {
+    /// `editions/<id>/_index.md`: the edition's name.
+    pub about: Option<EditionAbout>,
+    pub sections: BTreeMap<String, Section>,
+    pub challenges: BTreeMap<String, Challenge>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EditionAbout {
+    pub info: FileInfo,
+    pub name: String,
 }
 
 impl Challenge {
@@ -158,6 +189,11 @@ impl LanguageContent {
         files.extend(self.boxes.values().map(|b| &b.info));
         files.extend(self.case_studies.values().map(|c| &c.info));
         files.extend(self.glossary.iter().map(|g| &g.info));
+        for edition in self.editions.values() {
+            files.extend(edition.about.iter().map(|a| &a.info));
+            files.extend(edition.sections.values().map(|s| &s.info));
+            files.extend(edition.challenges.values().map(|c| &c.info));
+        }
         files
     }
 }
@@ -226,13 +262,33 @@ pub const MAX_BOX_DEPTH: usize = 4;
 pub enum Target {
     Chapter(u32),
     Section(String),
-    Challenge { id: String, anchor: Option<String> },
+    Challenge {
+        id: String,
+        anchor: Option<String>,
+    },
     CaseStudy(String),
+    /// `hub/3.7.a`: a part as a later edition has it (its own text, or the edition before's).
+    InEdition {
+        edition: String,
+        target: Box<Target>,
+    },
+    /// `hub/topics/name`: one of an edition's topic pages this repository does not hold.
+    Topic {
+        edition: String,
+        slug: String,
+    },
 }
 
 impl Target {
     /// Reads `2`, `2.1`, `2.1.a`, `2.1.a#gp-2`, `case-studies/name`.
     pub fn parse(text: &str) -> Option<Target> {
+        if let Some((edition, rest)) = text.split_once('/').filter(|(e, _)| *e != "case-studies" && is_slug(e)) {
+            if let Some(slug) = rest.strip_prefix("topics/") {
+                return is_slug(slug).then(|| Target::Topic { edition: edition.to_string(), slug: slug.to_string() });
+            }
+            let target = Target::parse(rest).filter(|t| matches!(t, Target::Chapter(_) | Target::Section(_) | Target::Challenge { .. }))?;
+            return Some(Target::InEdition { edition: edition.to_string(), target: Box::new(target) });
+        }
         if let Some(slug) = text.strip_prefix("case-studies/") {
             return is_slug(slug).then(|| Target::CaseStudy(slug.to_string()));
         }
@@ -402,7 +458,68 @@ impl Site {
                     TargetState::Unknown
                 }
             }
+            Target::InEdition { edition, target } if self.config.edition(edition).is_some() => match &**target {
+                Target::Challenge { id, anchor } => match self.revising_edition(edition, |e| e.challenges.contains_key(id)) {
+                    Some(revised) => {
+                        let practices = &self.reference().editions[revised].challenges[id].practices;
+                        if anchor.as_ref().is_none_or(|a| practices.iter().any(|p| &p.anchor == a)) {
+                            TargetState::Published
+                        } else {
+                            TargetState::Unknown
+                        }
+                    }
+                    None => self.target_state(target),
+                },
+                Target::Section(id) if self.revising_edition(edition, |e| e.sections.contains_key(id)).is_some() => TargetState::Published,
+                other => self.target_state(other),
+            },
+            Target::Topic { edition, .. } if self.config.edition(edition).is_some() => TargetState::Forthcoming,
+            Target::InEdition { .. } | Target::Topic { .. } => TargetState::Unknown,
         }
+    }
+
+    /// The base edition's id (none when no edition is declared).
+    pub fn base_edition(&self) -> Option<&str> {
+        self.config.editions.first().map(|e| e.id.as_str())
+    }
+
+    /// The newest later edition, up to `edition` included, whose English text revises what
+    /// `revises` looks for; `None`: the base edition's text stands.
+    pub fn revising_edition(&self, edition: &str, revises: impl Fn(&EditionContent) -> bool) -> Option<&str> {
+        let upto = self.config.editions.iter().position(|e| e.id == edition)?;
+        self.config.editions[1..=upto]
+            .iter()
+            .rev()
+            .map(|e| e.id.as_str())
+            .find(|id| self.reference().editions.get(*id).is_some_and(&revises))
+    }
+
+    /// The newest edition that revises challenge or section `id` (for "a later version exists").
+    pub fn latest_revision(&self, id: &str) -> Option<&str> {
+        let last = self.config.current_edition()?.id.as_str();
+        self.revising_edition(last, |e| e.challenges.contains_key(id) || e.sections.contains_key(id))
+    }
+
+    /// Challenge `id` as edition `edition` itself writes it, in `lang` or in English (a
+    /// translation out of step with English is not published, as for the base edition).
+    pub fn edition_challenge<'a>(&'a self, lang: &'a str, edition: &'a str, id: &'a str) -> Option<InLanguage<'a, Challenge>> {
+        let english = self.reference().editions.get(edition).and_then(|e| e.challenges.get(id));
+        self.pick(lang, move |c| {
+            c.editions.get(edition).and_then(|e| e.challenges.get(id)).filter(|t| english.is_none_or(|e| e.practices_in_step(t)))
+        })
+    }
+
+    pub fn edition_section<'a>(&'a self, lang: &'a str, edition: &'a str, id: &'a str) -> Option<InLanguage<'a, Section>> {
+        self.pick(lang, move |c| c.editions.get(edition).and_then(|e| e.sections.get(id)))
+    }
+
+    /// An edition's name in `lang` (or English): the base edition's is the home page's
+    /// `edition`, a later one's its `editions/<id>/_index.md`.
+    pub fn edition_name<'a>(&'a self, lang: &'a str, edition: &'a str) -> Option<InLanguage<'a, String>> {
+        if self.base_edition() == Some(edition) {
+            return self.pick(lang, |c| c.home.as_ref().map(|h| &h.edition));
+        }
+        self.pick(lang, move |c| c.editions.get(edition).and_then(|e| e.about.as_ref()).map(|a| &a.name))
     }
 }
 

@@ -342,6 +342,23 @@ impl<'a> PageWriter<'a> {
             Target::Section(id) => paths::href(&self.root, &paths::section_or_challenge(lang, id), None),
             Target::Challenge { id, anchor } => paths::href(&self.root, &paths::section_or_challenge(lang, id), anchor.as_deref()),
             Target::CaseStudy(slug) => paths::href(&self.root, &paths::case_study(lang, slug), None),
+            Target::InEdition { edition, target } => match self.revised_in(edition, target) {
+                Some((revised, id, anchor)) => paths::href(&self.root, &paths::edition_page(lang, revised, id), anchor),
+                None => self.target_href(target),
+            },
+            // Never published here: shown as plain text.
+            Target::Topic { .. } => String::new(),
+        }
+    }
+
+    /// The later edition whose own page shows `target` as `edition` has it, with the id and anchor.
+    fn revised_in<'t>(&self, edition: &str, target: &'t Target) -> Option<(&'a str, &'t str, Option<&'t str>)> {
+        match target {
+            Target::Challenge { id, anchor } => {
+                self.site.revising_edition(edition, |e| e.challenges.contains_key(id)).map(|e| (e, id.as_str(), anchor.as_deref()))
+            }
+            Target::Section(id) => self.site.revising_edition(edition, |e| e.sections.contains_key(id)).map(|e| (e, id.as_str(), None)),
+            _ => None,
         }
     }
 
@@ -373,6 +390,9 @@ impl<'a> PageWriter<'a> {
                 let title = self.site.case_study(lang, slug).map(|c| c.item.title.clone()).unwrap_or_default();
                 self.ui.text(lang, Msg::RefCaseStudy, &[("title", &title)])
             }
+            // The edition's own label; the content gives its words when they differ.
+            Target::InEdition { target, .. } => self.reference_label(target, Position::after("")),
+            Target::Topic { slug, .. } => slug.clone(),
         }
     }
 
@@ -383,6 +403,14 @@ impl<'a> PageWriter<'a> {
             Target::Section(id) => self.site.section(self.lang, id).map(|s| s.item.title.clone()),
             Target::Chapter(n) => self.site.chapter(self.lang, *n).map(|c| c.item.title.clone()),
             Target::CaseStudy(slug) => self.site.case_study(self.lang, slug).map(|c| c.item.title.clone()),
+            Target::InEdition { edition, target } => match self.revised_in(edition, target) {
+                Some((revised, id, _)) if matches!(**target, Target::Challenge { .. }) => {
+                    self.site.edition_challenge(self.lang, revised, id).map(|c| c.item.statement.clone())
+                }
+                Some((revised, id, _)) => self.site.edition_section(self.lang, revised, id).map(|s| s.item.title.clone()),
+                None => self.reference_title(target),
+            },
+            Target::Topic { .. } => None,
         }
     }
 

@@ -2,7 +2,7 @@
 //! box, case study and source of one language, as plain text with weighted parts.
 
 use crate::load::localize::{Localizer, Msg};
-use crate::model::{Site, Target};
+use crate::model::{Challenge, Site, Target};
 use crate::paths;
 use crate::render::html::PageWriter;
 
@@ -62,40 +62,93 @@ pub fn collect(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
             let section_crumb = ui.text(lang, Msg::SectionHeading, &[("id", &toc_section.id), ("title", &section_title)]);
             for entry in toc_section.challenges.iter().filter(|c| c.published) {
                 let Some(found) = site.challenge(lang, &entry.id) else { continue };
-                let challenge = found.item;
-                let heading = ui.text(lang, Msg::ChallengeHeading, &[("id", &entry.id)]);
-                let folder = paths::section_or_challenge(lang, &entry.id);
-                let practice_titles: Vec<String> = challenge.practices.iter().map(|p| writer.plain(&p.heading)).collect();
-                documents.push(SearchDocument {
+                let place = Place {
                     id: entry.id.clone(),
-                    kind: Kind::Challenge,
-                    url: format!("{folder}index.html"),
-                    title: heading.clone(),
-                    lead: challenge.statement.clone(),
-                    body: practice_titles.join("\n"),
+                    folder: paths::section_or_challenge(lang, &entry.id),
                     breadcrumb: vec![chapter_crumb.clone(), section_crumb.clone()],
                     chapter: toc_chapter.number,
                     text_lang: text_lang(found.is_fallback(lang)),
-                });
-                for (practice, title) in challenge.practices.iter().zip(practice_titles) {
-                    documents.push(SearchDocument {
-                        id: format!("{}#{}", entry.id, practice.anchor),
-                        kind: Kind::GoodPractice,
-                        url: format!("{folder}index.html#{}", practice.anchor),
-                        title,
-                        lead: String::new(),
-                        body: writer.plain(&practice.body),
-                        breadcrumb: vec![chapter_crumb.clone(), section_crumb.clone(), heading.clone()],
-                        chapter: toc_chapter.number,
-                        text_lang: text_lang(found.is_fallback(lang)),
-                    });
-                }
+                };
+                documents.extend(challenge_documents(ui, &writer, lang, found.item, place));
             }
         }
     }
+    documents.extend(edition_documents(site, ui, &writer, lang));
     documents.extend(boxes(site, &writer, lang));
     documents.extend(case_studies(site, ui, &writer, lang));
     documents.extend(sources(site, ui, lang));
+    documents
+}
+
+/// Where a challenge's results go and what they say they belong to.
+struct Place {
+    id: String,
+    folder: String,
+    breadcrumb: Vec<String>,
+    chapter: u32,
+    text_lang: String,
+}
+
+/// A challenge's result and one result per good practice.
+fn challenge_documents(ui: &Localizer, writer: &PageWriter<'_>, lang: &str, challenge: &Challenge, place: Place) -> Vec<SearchDocument> {
+    let heading = ui.text(lang, Msg::ChallengeHeading, &[("id", challenge.id.as_str())]);
+    let practice_titles: Vec<String> = challenge.practices.iter().map(|p| writer.plain(&p.heading)).collect();
+    let mut documents = vec![SearchDocument {
+        id: place.id.clone(),
+        kind: Kind::Challenge,
+        url: format!("{}index.html", place.folder),
+        title: heading.clone(),
+        lead: challenge.statement.clone(),
+        body: practice_titles.join("\n"),
+        breadcrumb: place.breadcrumb.clone(),
+        chapter: place.chapter,
+        text_lang: place.text_lang.clone(),
+    }];
+    let mut breadcrumb = place.breadcrumb;
+    breadcrumb.push(heading);
+    for (practice, title) in challenge.practices.iter().zip(practice_titles) {
+        documents.push(SearchDocument {
+            id: format!("{}#{}", place.id, practice.anchor),
+            kind: Kind::GoodPractice,
+            url: format!("{}index.html#{}", place.folder, practice.anchor),
+            title,
+            lead: String::new(),
+            body: writer.plain(&practice.body),
+            breadcrumb: breadcrumb.clone(),
+            chapter: place.chapter,
+            text_lang: place.text_lang.clone(),
+        });
+    }
+    documents
+}
+
+/// The challenges a later edition revises, their trail naming the edition: "Chapter 3 › 3.7 … ›
+/// Knowledge Hub edition".
+fn edition_documents(site: &Site, ui: &Localizer, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument> {
+    let mut documents = Vec::new();
+    for edition in site.config.editions.iter().skip(1).map(|e| e.id.as_str()) {
+        let Some(revised) = site.reference().editions.get(edition) else { continue };
+        let name = site.edition_name(lang, edition).map(|n| n.item.clone()).unwrap_or_else(|| edition.to_string());
+        for id in revised.challenges.keys() {
+            let Some(found) = site.edition_challenge(lang, edition, id) else { continue };
+            let Some(section) = id.rsplit_once('.').and_then(|(s, _)| crate::model::ids::SectionId::parse(s)) else { continue };
+            let section_id = section.to_string();
+            let chapter_title = site.chapter(lang, section.chapter).map(|c| c.item.title.clone()).unwrap_or_default();
+            let section_title = site.edition_section(lang, edition, &section_id).map(|s| s.item.title.clone()).unwrap_or_default();
+            let place = Place {
+                id: format!("{edition}/{id}"),
+                folder: paths::edition_page(lang, edition, id),
+                breadcrumb: vec![
+                    ui.text(lang, Msg::ChapterHeading, &[("number", &section.chapter.to_string()), ("title", &chapter_title)]),
+                    ui.text(lang, Msg::SectionHeading, &[("id", &section_id), ("title", &section_title)]),
+                    name.clone(),
+                ],
+                chapter: section.chapter,
+                text_lang: if found.is_fallback(lang) { site.default_language() } else { lang }.to_string(),
+            };
+            documents.extend(challenge_documents(ui, writer, lang, found.item, place));
+        }
+    }
     documents
 }
 

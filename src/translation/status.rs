@@ -169,12 +169,13 @@ fn group_of(kind: FileKind) -> &'static str {
         FileKind::Chapter | FileKind::Section => "sections",
         FileKind::CaseStudy => "case-studies",
         FileKind::Box => "boxes",
-        FileKind::Home | FileKind::Glossary => "pages",
+        FileKind::Home | FileKind::Glossary | FileKind::Edition => "pages",
     }
 }
 
 fn kind_of(kind: FileKind) -> &'static str {
     match kind {
+        FileKind::Edition => "edition",
         FileKind::Home => "home",
         FileKind::Glossary => "glossary",
         FileKind::Chapter => "chapter",
@@ -185,8 +186,17 @@ fn kind_of(kind: FileKind) -> &'static str {
     }
 }
 
+/// What a file is, naming the later edition it belongs to: "Challenge 3.7.a (edition hub)".
 fn describe(info: &FileInfo) -> String {
+    match &info.edition {
+        Some(edition) if info.kind != FileKind::Edition => format!("{} (edition {edition})", describe_part(info)),
+        _ => describe_part(info),
+    }
+}
+
+fn describe_part(info: &FileInfo) -> String {
     match info.kind {
+        FileKind::Edition => format!("Edition {} (its name)", info.id),
         FileKind::Home => "Home page".into(),
         FileKind::Glossary => "Glossary".into(),
         FileKind::Chapter => format!("Chapter {}", info.id),
@@ -205,7 +215,14 @@ pub fn page_of_file(site: &Site, lang: &str, file: &Path) -> Option<String> {
 }
 
 fn page_of(site: &Site, info: &FileInfo, lang: &str) -> Option<String> {
+    if let Some(edition) = &info.edition {
+        return Some(match info.kind {
+            FileKind::Edition => paths::edition_home(lang, edition),
+            _ => paths::edition_page(lang, edition, &info.id),
+        });
+    }
     match info.kind {
+        FileKind::Edition => None,
         FileKind::Home => Some(paths::home(lang)),
         FileKind::Glossary => Some(paths::glossary(lang)),
         FileKind::Chapter => info.id.parse().ok().map(|n| paths::chapter(lang, n)),

@@ -58,6 +58,10 @@ fn documents(content: &crate::model::LanguageContent) -> Vec<(&FileInfo, Vec<&Lo
     }
     all.extend(content.chapters.values().map(|c| (&c.info, c.intro.all_nodes().collect())));
     all.extend(content.sections.values().map(|s| (&s.info, s.intro.all_nodes().collect())));
+    for edition in content.editions.values() {
+        all.extend(edition.sections.values().map(|s| (&s.info, s.intro.all_nodes().collect())));
+        all.extend(edition.challenges.values().map(|c| (&c.info, c.nodes().collect())));
+    }
     all.extend(content.challenges.values().map(|c| (&c.info, c.nodes().collect())));
     all.extend(content.boxes.values().map(|b| (&b.info, b.body.all_nodes().collect())));
     all.extend(content.case_studies.values().map(|c| (&c.info, c.body.all_nodes().collect())));

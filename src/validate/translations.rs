@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostics;
-use crate::load::markdown::{GoodPractice, Located, Node};
+use crate::load::markdown::{Block, GoodPractice, Located, Node};
 use crate::model::{Challenge, Site};
 
 /// One comparable element of a text, as the translator wrote it.
@@ -302,6 +302,26 @@ pub fn check(site: &Site, diagnostics: &Diagnostics) {
         for (id, translated) in &content.challenges {
             if let Some(english) = reference.challenges.get(id) {
                 compare_challenge(english, translated, diagnostics);
+            }
+        }
+        // A later edition's translation is checked against that edition's English text; its
+        // parts and reference lines as one text.
+        for (edition, revised) in &content.editions {
+            let Some(original) = reference.editions.get(edition) else { continue };
+            for (id, translated) in &revised.challenges {
+                if let Some(english) = original.challenges.get(id) {
+                    compare_challenge(english, translated, diagnostics);
+                    let leads = |c: &Challenge| {
+                        c.blocks
+                            .iter()
+                            .flat_map(|b| match b {
+                                Block::Part(nodes) | Block::Lead(nodes) => nodes.clone(),
+                                Block::Practices(_) => Vec::new(),
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    compare_document(&leads(english), &leads(translated), &translated.info.file, &english.info.file, diagnostics);
+                }
             }
         }
         for (name, translated) in &content.boxes {

@@ -6,6 +6,7 @@
 mod common;
 
 mod bad_input;
+mod editions;
 mod handout;
 mod hostile;
 mod mutation;

@@ -23,8 +23,10 @@ fn top_ids(index: &LanguageIndex, text: &str, n: usize) -> Vec<String> {
 }
 
 /// The challenge a result belongs to: `2.1.d#gp-5` → `2.1.d`.
+/// The challenge a result belongs to, in whichever edition (`hub/3.7.a#gp-2` is 3.7.a).
 fn challenge_of(id: &str) -> &str {
-    id.split('#').next().unwrap()
+    let challenge = id.split('#').next().unwrap();
+    challenge.rsplit('/').next().unwrap()
 }
 
 #[test]
@@ -40,8 +42,11 @@ fn an_english_query_finds_the_challenge_that_answers_it() {
 fn a_french_query_finds_the_challenge_that_answers_it() {
     let fr = index("fr");
     // Equipment, not the security teams whose French name the stemmer would merge with it.
+    // (The Hub edition's pages, indexed too, shift the statistics: 3.7.c's first practice, which
+    // speaks of "l’équipement", may come third.)
     let top = top_ids(&fr, "équipement", 3);
-    assert!(top.iter().all(|id| challenge_of(id) == "2.1.d"), "{top:?}");
+    assert!(top[..2].iter().all(|id| challenge_of(id) == "2.1.d"), "{top:?}");
+    assert!(!top.iter().any(|id| id.ends_with("3.7.c#gp-6")), "the response team (équipe) is not equipment: {top:?}");
     let top = top_ids(&fr, "équipe d’intervention", 1);
     assert_eq!(top, ["3.7.c#gp-6"]);
     let top = top_ids(&fr, "paiements corruption", 2);

@@ -21,6 +21,9 @@ struct ChallengePage<'a> {
     previous: Option<Entry>,
     next: Option<Entry>,
     breadcrumbs: Vec<Crumb>,
+    /// The edition, and its later version (when the toolkit declares editions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edition: Option<super::edition::EditionLine>,
 }
 
 impl Renderer<'_> {
@@ -63,6 +66,7 @@ impl Renderer<'_> {
             previous: neighbour(position.checked_sub(1).and_then(|p| published.get(p))),
             next: neighbour(published.get(position + 1)),
             breadcrumbs: self.crumbs(lang, &writer.root, chapter, Some(&entry.section)),
+            edition: self.base_edition_line(lang, &writer.root, id),
         };
         self.render_view(lang, folder, "challenge.html", &view)
     }

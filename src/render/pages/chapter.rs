@@ -35,6 +35,8 @@ struct SectionPage {
     challenges: Vec<Entry>,
     notes: Vec<Note>,
     breadcrumbs: Vec<Crumb>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edition: Option<super::edition::EditionLine>,
 }
 
 impl Renderer<'_> {
@@ -85,6 +87,7 @@ impl Renderer<'_> {
             // After the intro, whose notes they are.
             notes: self.notes(&writer),
             breadcrumbs: self.crumbs(lang, &writer.root, chapter_number, None),
+            edition: self.base_edition_line(lang, &writer.root, id),
         };
         self.render_view(lang, folder, "section.html", &view)
     }

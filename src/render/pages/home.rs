@@ -33,6 +33,8 @@ struct HomePage<'a> {
     content_lang: Option<String>,
     notes: Vec<Note>,
     contents: Vec<Entry>,
+    /// The later editions, each linked to its contents.
+    later_editions: Vec<Entry>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +83,7 @@ impl Renderer<'_> {
             // After the body, whose notes they are.
             notes: self.notes(&writer),
             contents: self.contents(lang, &writer.root, None),
+            later_editions: self.later_edition_entries(lang, &writer.root),
         };
         self.render_view(lang, folder, "home.html", &view)
     }

@@ -4,6 +4,7 @@
 mod case_study;
 mod challenge;
 mod chapter;
+mod edition;
 mod handout;
 mod home;
 mod navigation;
@@ -191,6 +192,20 @@ impl<'a> Renderer<'a> {
             }
             for chapter in self.site.toc.chapters.iter().filter(|c| c.sections.iter().any(|s| s.published)) {
                 jobs.push(Box::new(move || self.handout(lang, chapter.number, None)));
+            }
+            // A later edition's pages: only the parts it revises, and what changed in them.
+            for (edition, previous) in self.later_editions() {
+                jobs.push(Box::new(move || self.edition_home(lang, edition, previous)));
+                let Some(revised) = self.site.reference().editions.get(edition) else { continue };
+                for id in revised.sections.keys() {
+                    jobs.push(Box::new(move || self.edition_section(lang, edition, previous, id)));
+                }
+                for id in revised.challenges.keys() {
+                    jobs.push(Box::new(move || self.edition_challenge(lang, edition, previous, id)));
+                    if self.has_earlier_version(previous, id) {
+                        jobs.push(Box::new(move || self.edition_changes(lang, edition, previous, id)));
+                    }
+                }
             }
         }
         // Only where each page went is kept, for the sitemap: not the pages themselves.
