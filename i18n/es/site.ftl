@@ -1,4 +1,4 @@
-# translates: 9c4e070611de8ebc
+# translates: 4a1b3bf46f5b95ac
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.

@@ -1,4 +1,4 @@
-# translates: 9c4e070611de8ebc
+# translates: 4a1b3bf46f5b95ac
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
