@@ -173,8 +173,13 @@ mod tests {
 
     #[test]
     fn base_path_is_the_path_of_the_base_url() {
-        let config =
-            Config { base_url: "https://example.org/toolkit/".into(), default_language: "en".into(), languages: vec![], pdf: false, editions: vec![] };
+        let config = Config {
+            base_url: "https://example.org/toolkit/".into(),
+            default_language: "en".into(),
+            languages: vec![],
+            pdf: false,
+            editions: vec![],
+        };
         assert_eq!(config.base_path(), "/toolkit/");
     }
 }

@@ -153,6 +153,17 @@ fn what_changed_aligns_practices_and_reads_on_a_phone() {
     assert!(!page.contains("<table"), "no table to overflow a phone");
     let french = built().page("fr/hub/3.7.a/changes/index.html");
     assert!(french.contains("pratique reformulée"), "summary in French");
+    // Every language tells the same story: practices are paired on the reference texts.
+    let numbers = |lang: &str, id: &str| -> Vec<String> {
+        let page = built().page(&format!("{lang}/hub/{id}/changes/index.html"));
+        let summary = Regex::new(r#"<p class="changes-summary">([^<]*)</p>"#).unwrap().captures(&page).unwrap()[1].to_string();
+        Regex::new(r"\d+").unwrap().find_iter(&summary).map(|m| m.as_str().to_string()).collect()
+    };
+    for id in ["3.7.a", "3.7.b", "3.7.c"] {
+        for lang in ["fr", "es", "zh"] {
+            assert_eq!(numbers(lang, id), numbers("en", id), "{lang} {id}");
+        }
+    }
 }
 
 #[test]

@@ -42,10 +42,11 @@ fn an_english_query_finds_the_challenge_that_answers_it() {
 fn a_french_query_finds_the_challenge_that_answers_it() {
     let fr = index("fr");
     // Equipment, not the security teams whose French name the stemmer would merge with it.
-    // (The Hub edition's pages, indexed too, shift the statistics: 3.7.c's first practice, which
-    // speaks of "l’équipement", may come third.)
+    // (The Hub edition's 3.7.c names equipment needs in two practices of its own, which rank
+    // with 2.1.d's.)
     let top = top_ids(&fr, "équipement", 3);
-    assert!(top[..2].iter().all(|id| challenge_of(id) == "2.1.d"), "{top:?}");
+    assert!(top.iter().any(|id| challenge_of(id) == "2.1.d"), "{top:?}");
+    assert!(top.iter().all(|id| ["2.1.d", "3.7.c"].contains(&challenge_of(id))), "{top:?}");
     assert!(!top.iter().any(|id| id.ends_with("3.7.c#gp-6")), "the response team (équipe) is not equipment: {top:?}");
     let top = top_ids(&fr, "équipe d’intervention", 1);
     assert_eq!(top, ["3.7.c#gp-6"]);

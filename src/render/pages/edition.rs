@@ -426,7 +426,19 @@ impl Renderer<'_> {
             c.practices.iter().map(|p| format!("{} {}", writer.plain(&p.heading), writer.plain(&p.body)).trim().to_string()).collect()
         };
         let (old_texts, new_texts) = (text(old.item), text(new.item));
-        let alignments = compare::align(text_lang, &old_texts, &new_texts);
+        // Which practices answer which is decided on the reference texts, so that every language
+        // tells the same story (translations keep English's practices, in order); the words
+        // changed within them are this language's.
+        let reference = match (self.site.edition_challenge(english, edition, id), self.earlier_challenge(english, previous, id)) {
+            (Some(new), Some(old)) => Some((text(old.item), text(new.item))),
+            _ => None,
+        };
+        let alignments = match reference {
+            Some((old_english, new_english)) if old_english.len() == old_texts.len() && new_english.len() == new_texts.len() => {
+                compare::align(english, &old_english, &new_english)
+            }
+            _ => compare::align(text_lang, &old_texts, &new_texts),
+        };
         let (old_name, new_name) = (self.edition_name(lang, previous).0, self.edition_name(lang, edition).0);
         let old_page = self.version_href(lang, &writer.root, previous, id).unwrap_or_default();
         let new_page = paths::href(&writer.root, &paths::edition_page(lang, edition, id), None);
