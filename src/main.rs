@@ -79,6 +79,10 @@ enum Command {
         /// Machine-readable output.
         #[arg(long)]
         json: bool,
+        /// Only what this edition holds (its id in content/toolkit.toml, e.g. hub); by default
+        /// every edition, the current one first.
+        #[arg(long)]
+        edition: Option<String>,
     },
     /// Tools for translators.
     #[command(subcommand)]
@@ -138,8 +142,8 @@ fn main() -> ExitCode {
         }
         Command::Check { strict, verbose } => report(build::run(&cli.root, None), "checked", strict, verbose),
         Command::I18n(command) => i18n(&cli.root, command),
-        Command::Search { query, lang, limit, json } => {
-            search(&cli.root, &query.join(" "), &language_or_reference(&cli.root, lang), limit, json)
+        Command::Search { query, lang, limit, json, edition } => {
+            search(&cli.root, &query.join(" "), &language_or_reference(&cli.root, lang), limit, json, edition.as_deref())
         }
         Command::Handout { chapter, lang, pdf, paper } => {
             match toolkit::handout::print_pdf(&cli.root, chapter, &language_or_reference(&cli.root, lang), &pdf, paper) {
@@ -201,8 +205,8 @@ fn report(report: build::Report, verb: &str, strict: bool, verbose: bool) -> Exi
     }
 }
 
-fn search(root: &std::path::Path, query: &str, lang: &str, limit: usize, json: bool) -> ExitCode {
-    use toolkit::search::query;
+fn search(root: &std::path::Path, query: &str, lang: &str, limit: usize, json: bool, edition: Option<&str>) -> ExitCode {
+    use toolkit::search::{documents, query};
     let loaded = match build::load(root) {
         Ok(loaded) => loaded,
         Err(problems) => {
@@ -210,7 +214,17 @@ fn search(root: &std::path::Path, query: &str, lang: &str, limit: usize, json: b
             return ExitCode::FAILURE;
         }
     };
-    let hits = query::current_index(root, lang, &loaded.site, &loaded.ui).and_then(|index| query::search(&index, query, limit));
+    let edition = match edition.map(|id| documents::edition_number(&loaded.site, id).ok_or(id)).transpose() {
+        Ok(edition) => edition,
+        Err(id) => {
+            let known: Vec<&str> = loaded.site.config.editions.iter().map(|e| e.id.as_str()).collect();
+            let known = if known.is_empty() { "none is declared".to_string() } else { format!("the editions are: {}", known.join(", ")) };
+            eprintln!("There is no edition \"{id}\" in content/toolkit.toml; {known}.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let hits =
+        query::current_index(root, lang, &loaded.site, &loaded.ui).and_then(|index| query::search_edition(&index, query, limit, edition));
     match hits {
         Ok(hits) => {
             if json {

@@ -106,6 +106,9 @@ search-results = { $count ->
 }
 search-filter-chapter = Chapter
 search-all-chapters = All chapters
+search-filter-edition = Edition
+search-all-editions = All editions (current first)
+search-edition-current = { $name } (current)
 search-loading = Searching…
 search-needs-script = Search needs JavaScript. Without it, use the contents or the glossary.
 search-type-more = Type a word to search the challenges, good practices, boxes, case studies and sources.

@@ -110,6 +110,9 @@ search-results = { $count ->
 }
 search-filter-chapter = Capítulo
 search-all-chapters = Todos los capítulos
+search-filter-edition = Edición
+search-all-editions = Todas las ediciones (la vigente primero)
+search-edition-current = { $name } (vigente)
 search-loading = Buscando…
 search-needs-script = La búsqueda requiere JavaScript. Sin él, utilice el índice o el glosario.
 search-type-more = Escriba una palabra para buscar en los desafíos, las buenas prácticas, los recuadros, los estudios de caso y las fuentes.

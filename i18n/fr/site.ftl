@@ -108,6 +108,9 @@ search-results = { $count ->
 }
 search-filter-chapter = Chapitre
 search-all-chapters = Tous les chapitres
+search-filter-edition = Édition
+search-all-editions = Toutes les éditions (la plus récente d’abord)
+search-edition-current = { $name } (en vigueur)
 search-loading = Recherche en cours…
 search-needs-script = La recherche nécessite JavaScript. Sans JavaScript, utilisez le sommaire ou le glossaire.
 search-type-more = Saisissez un mot pour rechercher dans les défis, les bonnes pratiques, les encadrés, les études de cas et les sources.

@@ -98,6 +98,9 @@ search-results = { $count ->
 }
 search-filter-chapter = 按章筛选
 search-all-chapters = 所有章节
+search-filter-edition = 按版本筛选
+search-all-editions = 所有版本（现行版本优先）
+search-edition-current = { $name }（现行版本）
 search-loading = 正在搜索……
 search-needs-script = 搜索功能需要启用JavaScript。如未启用，请使用目录或术语表。
 search-type-more = 请输入关键词，搜索挑战、良好做法、专栏、案例研究和参考文献。

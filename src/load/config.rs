@@ -25,6 +25,9 @@ pub struct Config {
     pub editions: Vec<Edition>,
 }
 
+/// Search keeps which editions a result belongs to as the bits of one number.
+pub const MAX_EDITIONS: usize = 32;
+
 /// A named snapshot of the toolkit. The first is the base (its files are `content/<lang>/...`);
 /// a later one holds only the parts it revises (`content/<lang>/editions/<id>/...`) and takes
 /// every other part from the edition before it.
@@ -136,6 +139,9 @@ impl Config {
             if !seen.insert(edition.id.as_str()) {
                 return Err(Diagnostic::error(file, None, format!("The edition \"{}\" is declared twice.", edition.id)));
             }
+        }
+        if self.editions.len() > MAX_EDITIONS {
+            return Err(Diagnostic::error(file, None, format!("At most {MAX_EDITIONS} editions can be declared.")));
         }
         if self.editions.iter().filter(|e| e.current).count() > 1 {
             return Err(Diagnostic::error(file, None, "Only one [[edition]] can be current = true."));

@@ -23,9 +23,10 @@ impl Output for SearchIndex {
         // One language at a time per core, written out and dropped before the next, so memory
         // holds at most one index per core rather than all of them with all their files.
         let languages: Vec<&str> = context.site.config.codes().collect();
+        let editions: Vec<&str> = context.site.config.editions.iter().map(|e| e.id.as_str()).collect();
         languages.par_iter().try_for_each(|lang| {
             let index = crate::search::index_language(context.site, context.ui, lang, self.keep_in.as_deref()).map_err(problem)?;
-            let files = crate::search::export::export(&index, context.ui)
+            let files = crate::search::export::export(&index, context.ui, &editions)
                 .map_err(|e| problem(format!("The search index for {lang} could not be exported: {e}.")))?;
             drop(index);
             for file in files {

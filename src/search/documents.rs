@@ -48,6 +48,36 @@ pub struct SearchDocument {
     pub chapter: u32,
     /// The language the text is really in (a fallback's is English).
     pub text_lang: String,
+    /// The editions it is part of, as bits in `toolkit.toml`'s order (see `editions_of`).
+    #[serde(default = "every_edition")]
+    pub editions: u32,
+    /// Not part of the current edition: a later one revises it.
+    #[serde(default)]
+    pub superseded: bool,
+}
+
+fn every_edition() -> u32 {
+    u32::MAX
+}
+
+/// The editions a challenge of edition number `own` (0: the base) is part of: its own, and each
+/// later one until one revises it again. What no edition revises (boxes, sources) is in all.
+fn editions_of(site: &Site, id: &str, own: usize) -> u32 {
+    let editions = &site.config.editions;
+    let revises = |k: usize| site.reference().editions.get(&editions[k].id).is_some_and(|r| r.challenges.contains_key(id));
+    let mut mask = 1 << own;
+    for k in own + 1..editions.len() {
+        if revises(k) {
+            break;
+        }
+        mask |= 1 << k;
+    }
+    mask
+}
+
+/// The number of `edition` in `toolkit.toml`'s order.
+pub fn edition_number(site: &Site, edition: &str) -> Option<usize> {
+    site.config.editions.iter().position(|e| e.id == edition)
 }
 
 pub fn collect(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
@@ -68,6 +98,7 @@ pub fn collect(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
                     breadcrumb: vec![chapter_crumb.clone(), section_crumb.clone()],
                     chapter: toc_chapter.number,
                     text_lang: text_lang(found.is_fallback(lang)),
+                    editions: editions_of(site, &entry.id, 0),
                 };
                 documents.extend(challenge_documents(ui, &writer, lang, found.item, place));
             }
@@ -77,6 +108,11 @@ pub fn collect(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
     documents.extend(boxes(site, &writer, lang));
     documents.extend(case_studies(site, ui, &writer, lang));
     documents.extend(sources(site, ui, lang));
+    if let Some(current) = site.config.current_edition().and_then(|e| edition_number(site, &e.id)) {
+        for document in &mut documents {
+            document.superseded = document.editions & (1 << current) == 0;
+        }
+    }
     documents
 }
 
@@ -87,6 +123,7 @@ struct Place {
     breadcrumb: Vec<String>,
     chapter: u32,
     text_lang: String,
+    editions: u32,
 }
 
 /// A challenge's result and one result per good practice.
@@ -103,6 +140,8 @@ fn challenge_documents(ui: &Localizer, writer: &PageWriter<'_>, lang: &str, chal
         breadcrumb: place.breadcrumb.clone(),
         chapter: place.chapter,
         text_lang: place.text_lang.clone(),
+        editions: place.editions,
+        superseded: false,
     }];
     let mut breadcrumb = place.breadcrumb;
     breadcrumb.push(heading);
@@ -117,6 +156,8 @@ fn challenge_documents(ui: &Localizer, writer: &PageWriter<'_>, lang: &str, chal
             breadcrumb: breadcrumb.clone(),
             chapter: place.chapter,
             text_lang: place.text_lang.clone(),
+            editions: place.editions,
+            superseded: false,
         });
     }
     documents
@@ -145,6 +186,7 @@ fn edition_documents(site: &Site, ui: &Localizer, writer: &PageWriter<'_>, lang:
                 ],
                 chapter: section.chapter,
                 text_lang: if found.is_fallback(lang) { site.default_language() } else { lang }.to_string(),
+                editions: edition_number(site, edition).map_or(every_edition(), |own| editions_of(site, id, own)),
             };
             documents.extend(challenge_documents(ui, writer, lang, found.item, place));
         }
@@ -181,6 +223,8 @@ fn boxes(site: &Site, writer: &PageWriter<'_>, lang: &str) -> Vec<SearchDocument
             breadcrumb,
             chapter,
             text_lang: if found.is_fallback(lang) { site.default_language() } else { lang }.to_string(),
+            editions: every_edition(),
+            superseded: false,
         });
     }
     documents
@@ -203,6 +247,8 @@ fn case_studies(site: &Site, ui: &Localizer, writer: &PageWriter<'_>, lang: &str
                 breadcrumb: vec![ui.text(lang, Msg::CaseStudies, &[])],
                 chapter: study.chapter.unwrap_or(0),
                 text_lang: if found.is_fallback(lang) { site.default_language() } else { lang }.to_string(),
+                editions: every_edition(),
+                superseded: false,
             })
         })
         .collect()
@@ -228,6 +274,8 @@ fn sources(site: &Site, ui: &Localizer, lang: &str) -> Vec<SearchDocument> {
                 breadcrumb: vec![ui.text(lang, Msg::Sources, &[])],
                 chapter: 0,
                 text_lang: title_lang.to_string(),
+                editions: every_edition(),
+                superseded: false,
             }
         })
         .collect()

@@ -63,6 +63,10 @@ pub struct Engine {
     pub synonyms: Vec<Synonym>,
     /// Spellings of VOCABULARY_FROM letters or more → how many documents have them.
     pub vocabulary: BTreeMap<String, u32>,
+    /// Documents that the current edition replaces (a challenge a later edition revises), in
+    /// order: they rank after the current edition's.
+    #[serde(default)]
+    pub superseded: Vec<u32>,
 }
 
 /// Builds the pair key: two terms separated by a space (terms never contain one).
@@ -188,6 +192,7 @@ impl Engine {
             lexicon,
             synonyms,
             vocabulary: vocabulary.into_iter().map(|(key, docs)| (key, docs.len() as u32)).collect(),
+            superseded: (0..documents.len() as u32).filter(|&doc| documents[doc as usize].superseded).collect(),
         }
     }
 
@@ -420,6 +425,8 @@ pub struct Ranked {
     pub doc: usize,
     pub phrases: usize,
     pub matched: usize,
+    /// In the current edition (not superseded by it).
+    pub current: bool,
     pub exact: usize,
     pub score: u64,
     /// The clauses it lacks (their text as typed).
@@ -427,12 +434,13 @@ pub struct Ranked {
 }
 
 impl Ranked {
-    fn key(&self) -> (std::cmp::Reverse<(usize, usize, usize, u64)>, usize) {
-        (std::cmp::Reverse((self.phrases, self.matched, self.exact, self.score)), self.doc)
+    fn key(&self) -> (std::cmp::Reverse<(usize, usize, bool, usize, u64)>, usize) {
+        (std::cmp::Reverse((self.phrases, self.matched, self.current, self.exact, self.score)), self.doc)
     }
 }
 
-/// Every document matching at least one clause, best first; `keep(doc)` filters (the chapter).
+/// Every document matching at least one clause, best first; `keep(doc)` filters (the chapter,
+/// the edition).
 pub fn rank(engine: &Engine, clauses: &[Clause], keep: impl Fn(usize) -> bool) -> Vec<Ranked> {
     // Per clause, per document: (exact, score) of its best alternative.
     let per_clause: Vec<HashMap<u32, (usize, u64)>> = clauses.iter().map(|clause| clause_matches(engine, clause)).collect();
@@ -443,7 +451,9 @@ pub fn rank(engine: &Engine, clauses: &[Clause], keep: impl Fn(usize) -> bool) -
             if !keep(doc) {
                 continue;
             }
-            let ranked = found.entry(doc).or_insert_with(|| Ranked { doc, phrases: 0, matched: 0, exact: 0, score: 0, missing: vec![] });
+            let current = engine.superseded.binary_search(&(doc as u32)).is_err();
+            let ranked =
+                found.entry(doc).or_insert_with(|| Ranked { doc, phrases: 0, matched: 0, current, exact: 0, score: 0, missing: vec![] });
             ranked.matched += 1;
             ranked.exact += exact;
             ranked.score += score;

@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::analyzer::{stem_overrides, stop_words};
+use super::documents::SearchDocument;
 use super::engine::Pair;
 use super::index::LanguageIndex;
 use crate::load::localize::Localizer;
@@ -42,6 +43,22 @@ pub const TERMS_FILE_BYTES: usize = 8 * 1024;
 fn gaps(docs: &[u32]) -> Vec<u32> {
     let mut previous = 0;
     docs.iter().map(|&doc| doc - std::mem::replace(&mut previous, doc)).collect()
+}
+
+/// Which editions each document is part of (bits in `toolkit.toml`'s order, see
+/// `SearchDocument::editions`), as runs: [bits, how many documents in a row, …]. Nearly all
+/// documents share a few values, so a large site's list stays a few numbers long.
+fn edition_runs(documents: &[SearchDocument], editions: usize) -> Vec<u32> {
+    let all = if editions >= 32 { u32::MAX } else { (1u32 << editions.max(1)) - 1 };
+    let mut runs: Vec<u32> = Vec::new();
+    for document in documents {
+        let bits = document.editions & all;
+        match runs.len() {
+            n if n >= 2 && runs[n - 2] == bits => runs[n - 1] += 1,
+            _ => runs.extend([bits, 1]),
+        }
+    }
+    runs
 }
 
 fn script(lang: &str, name: &str, data: &Value) -> OutputFile {
@@ -82,7 +99,8 @@ fn runs(lang: &str, prefix: &str, entries: BTreeMap<String, Vec<(&'static str, V
     first_keys
 }
 
-pub fn export(index: &LanguageIndex, ui: &Localizer) -> tantivy::Result<Vec<OutputFile>> {
+/// `editions`: the ids of the editions, in `toolkit.toml`'s order (for the edition filter).
+pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str]) -> tantivy::Result<Vec<OutputFile>> {
     let lang = index.lang.as_str();
     let engine = &index.engine;
     let mut files = Vec::new();
@@ -159,6 +177,7 @@ pub fn export(index: &LanguageIndex, ui: &Localizer) -> tantivy::Result<Vec<Outp
         files.push(script(lang, &format!("d-{n}"), &Value::Array(documents)));
     }
     let chapters: Vec<u32> = index.documents.iter().map(|d| d.chapter).collect();
+    let superseded: Vec<u32> = index.documents.iter().enumerate().filter(|(_, d)| d.superseded).map(|(n, _)| n as u32).collect();
     files.push(script(
         lang,
         "index",
@@ -166,6 +185,9 @@ pub fn export(index: &LanguageIndex, ui: &Localizer) -> tantivy::Result<Vec<Outp
             "documents": index.documents.len(),
             "perFile": DOCUMENTS_PER_FILE,
             "chapters": chapters,
+            "editions": editions,
+            "editionRuns": edition_runs(&index.documents, editions.len()),
+            "superseded": gaps(&superseded),
             "termFiles": term_files,
             "pairFiles": pair_files,
             "vocabulary": by_length.keys().collect::<Vec<_>>(),

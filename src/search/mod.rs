@@ -22,7 +22,7 @@ use index::LanguageIndex;
 pub const INDEX_FOLDER: &str = ".toolkit/search";
 
 /// Bumped when what is kept on disk changes, so older kept indexes are rebuilt.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Names everything the indexes are made from: the analysis and every content and interface
 /// file. An index whose fingerprint differs is out of date.

@@ -56,13 +56,18 @@ pub fn current_index(root: &Path, lang: &str, site: &Site, ui: &Localizer) -> Re
     }
 }
 
-/// The results of a query, as the search page shows them (see `engine::answer`).
-pub fn answer(index: &LanguageIndex, query: &str) -> engine::Outcome {
-    engine::answer(&index.engine, query, |_| true)
+/// The results of a query, as the search page shows them (see `engine::answer`), in edition
+/// number `edition` only when given (see `documents::edition_number`).
+pub fn answer(index: &LanguageIndex, query: &str, edition: Option<usize>) -> engine::Outcome {
+    engine::answer(&index.engine, query, |doc| edition.is_none_or(|bit| index.documents[doc].editions & (1 << bit) != 0))
 }
 
 pub fn search(index: &LanguageIndex, query: &str, limit: usize) -> Result<Vec<Hit>, String> {
-    let outcome = answer(index, query);
+    search_edition(index, query, limit, None)
+}
+
+pub fn search_edition(index: &LanguageIndex, query: &str, limit: usize, edition: Option<usize>) -> Result<Vec<Hit>, String> {
+    let outcome = answer(index, query, edition);
     let terms = engine::highlight_terms(&outcome.clauses);
     Ok(outcome
         .results

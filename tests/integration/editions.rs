@@ -255,6 +255,38 @@ fn search_finds_a_hub_only_sentence_and_says_which_edition() {
     assert_eq!(first["breadcrumb"][2], "Knowledge Hub edition", "{json:#}");
 }
 
+/// `toolkit search` on the real site: the ids of the results, or the error it prints.
+fn search_ids(args: &[&str]) -> Result<Vec<String>, String> {
+    let output = Command::new(env!("CARGO_BIN_EXE_toolkit"))
+        .args(["--root", built().root().to_str().unwrap(), "search", "--json", "--limit", "20"])
+        .args(args)
+        .output()
+        .unwrap();
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    Ok(json.as_array().unwrap().iter().map(|hit| hit["id"].as_str().unwrap().to_string()).collect())
+}
+
+#[test]
+fn search_ranks_the_current_edition_first_and_filters_by_edition() {
+    let all = search_ids(&["uniform"]).unwrap();
+    let position = |id: &str| all.iter().position(|found| found == id).unwrap_or_else(|| panic!("{id} in {all:?}"));
+    // The Hub edition is current: its 3.7.a before the Third Edition's, which it replaces.
+    assert!(position("hub/3.7.a") < position("3.7.a"), "{all:?}");
+    assert!(position("hub/3.7.a#gp-11") < position("3.7.a#gp-5"), "{all:?}");
+    let third = search_ids(&["uniform", "--edition", "third"]).unwrap();
+    assert!(third.contains(&"3.7.a#gp-5".to_string()) && !third.iter().any(|id| id.starts_with("hub/")), "{third:?}");
+    // The Hub edition: its own 3.7, and the Third Edition's parts it does not revise.
+    let hub = search_ids(&["security", "--edition", "hub"]).unwrap();
+    assert!(hub.iter().any(|id| id.starts_with("hub/3.7.")), "{hub:?}");
+    assert!(hub.iter().any(|id| id.starts_with("2.1.")), "{hub:?}");
+    assert!(!hub.iter().any(|id| id.starts_with("3.7.")), "{hub:?}");
+    let unknown = search_ids(&["uniform", "--edition", "fifth"]).unwrap_err();
+    assert!(unknown.contains("no edition \"fifth\"") && unknown.contains("third, hub"), "{unknown}");
+}
+
 #[test]
 fn edition_files_are_checked_with_file_and_line() {
     let project = Project::real();

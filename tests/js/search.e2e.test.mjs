@@ -107,6 +107,31 @@ test('the index manifest is fetched alongside search.js, once, not after it', as
   await page.close();
 });
 
+test('the current edition ranks first, and the edition filter keeps one edition', async () => {
+  const page = await searchPage(server.url, 'en', 'uniform');
+  await page.waitForSelector('#search-results li');
+  const all = await results(page);
+  const hub = (r) => r.href.includes('/hub/');
+  assert.ok(all.some(hub) && all.some((r) => !hub(r)), JSON.stringify(all.map((r) => r.href)));
+  // The Knowledge Hub edition is current: its 3.7.a comes before the Third Edition's it replaces.
+  assert.ok(all.findIndex(hub) < all.findIndex((r) => r.href.includes('3.7.a/') && !hub(r)), JSON.stringify(all.map((r) => r.href)));
+  assert.match(all.find(hub).trail, /Knowledge Hub edition/);
+  await page.selectOption('#search-edition', 'third');
+  await page.waitForFunction(() => !Array.from(document.querySelectorAll('#search-results a.result-title')).some((a) => a.href.includes('/hub/')));
+  const third = await results(page);
+  assert.ok(third.length > 0 && !third.some(hub), JSON.stringify(third.map((r) => r.href)));
+  assert.match(page.url(), /edition=third/);
+  await page.close();
+  // From the address: the Hub edition holds its own 3.7 and the Third Edition's unrevised parts.
+  const current = await searchPage(server.url, 'en', 'grievance');
+  await current.goto(`${server.url}en/search/index.html?q=uniform&edition=hub`);
+  await current.waitForSelector('#search-results li');
+  assert.equal(await current.inputValue('#search-edition'), 'hub');
+  const inHub = await results(current);
+  assert.ok(inHub.length > 0 && !inHub.some((r) => /\/en\/3\.7\.[abc]\//.test(r.href) && !hub(r)), JSON.stringify(inHub.map((r) => r.href)));
+  await current.close();
+});
+
 test('the search box in every page header leads to the results', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}fr/2.1.a/index.html`);

@@ -14,6 +14,15 @@ struct SearchPage {
     stemmer: Option<String>,
     /// The forms of "{ $count } results for “{ $query }”", as JSON.
     result_forms: String,
+    /// The editions to filter by, when there are several.
+    editions: Vec<EditionOption>,
+}
+
+#[derive(Serialize)]
+struct EditionOption {
+    id: String,
+    name: String,
+    current: bool,
 }
 
 #[derive(Serialize)]
@@ -50,6 +59,18 @@ impl Renderer<'_> {
         };
         let forms: BTreeMap<&str, String> =
             [("zero", form(0)), ("one", form(1)), ("other", form(7)), ("many", form(1_000_000))].into_iter().collect();
+        let current = self.site.config.current_edition().map(|e| e.id.as_str());
+        let editions: Vec<EditionOption> = self
+            .site
+            .config
+            .editions
+            .iter()
+            .map(|e| EditionOption {
+                id: e.id.clone(),
+                name: self.site.edition_name(lang, &e.id).map(|n| n.item.clone()).unwrap_or_else(|| e.id.clone()),
+                current: Some(e.id.as_str()) == current,
+            })
+            .collect();
         let view = SearchPage {
             layout,
             heading,
@@ -57,6 +78,7 @@ impl Renderer<'_> {
             search_data: format!("{}search/{lang}/", paths::root_from(&folder)),
             stemmer: self.facts.stemmers.contains(lang).then(|| paths::stemmer_script(lang)),
             result_forms: serde_json::to_string(&forms).unwrap_or_default(),
+            editions: if editions.len() > 1 { editions } else { Vec::new() },
         };
         self.render_view(lang, folder, "search.html", &view)
     }

@@ -346,8 +346,8 @@
     return best;
   };
 
-  /** Every document matching a clause, best first: [{doc, phrases, matched, exact, score,
-      missing}]; `keep(doc)` filters. */
+  /** Every document matching a clause, best first: [{doc, phrases, matched, current, exact,
+      score, missing}]; `keep(doc)` filters. */
   Engine.prototype.rank = function (clauses, keep) {
     var self = this;
     var perClause = clauses.map(function (c) { return self.clauseMatches(c); });
@@ -356,7 +356,10 @@
       perClause[n].forEach(function (value, doc) {
         if (!keep(doc)) return;
         var ranked = found.get(doc);
-        if (!ranked) { ranked = { doc: doc, phrases: 0, matched: 0, exact: 0, score: 0, missing: [] }; found.set(doc, ranked); }
+        if (!ranked) {
+          ranked = { doc: doc, phrases: 0, matched: 0, current: !self.data.superseded(doc), exact: 0, score: 0, missing: [] };
+          found.set(doc, ranked);
+        }
         ranked.matched += 1;
         ranked.exact += value[0];
         ranked.score += value[1];
@@ -368,7 +371,8 @@
       ranked.missing = clauses.filter(function (c, n) { return !perClause[n].has(ranked.doc); }).map(function (c) { return c.text; });
     });
     return list.sort(function (a, b) {
-      return b.phrases - a.phrases || b.matched - a.matched || b.exact - a.exact || b.score - a.score || a.doc - b.doc;
+      return b.phrases - a.phrases || b.matched - a.matched || b.current - a.current || b.exact - a.exact || b.score - a.score ||
+        a.doc - b.doc;
     });
   };
 
@@ -496,6 +500,20 @@
     return pending[key];
   }
 
+  /** A sorted list written as the gaps between its numbers (src/search/export.rs's gaps). */
+  function fromGaps(list) {
+    var out = [], at = 0;
+    for (var i = 0; i < list.length; i++) { at += list[i]; out.push(at); }
+    return out;
+  }
+
+  /** A list written as runs: [value, how many in a row, …] (export.rs's edition_runs). */
+  function fromRuns(list) {
+    var out = [];
+    for (var i = 0; i + 1 < list.length; i += 2) for (var k = 0; k < list[i + 1]; k++) out.push(list[i]);
+    return out;
+  }
+
   function own(object, key) { return !!object && Object.prototype.hasOwnProperty.call(object, key); }
 
   // ---- The search page ----
@@ -512,7 +530,8 @@
     this.plural = new Intl.PluralRules(form.dataset.tag);
     this.words = typeof Intl.ListFormat === 'function' ? new Intl.ListFormat(form.dataset.tag, { style: 'long', type: 'conjunction' }) : null;
     this.input = form.querySelector('input[type="search"]');
-    this.chapter = form.querySelector('select');
+    this.chapter = document.getElementById('search-chapter');
+    this.edition = document.getElementById('search-edition');
     this.status = document.getElementById('search-status');
     this.notes = document.getElementById('search-notes');
     this.list = document.getElementById('search-results');
@@ -535,6 +554,7 @@
       return out;
     };
     this.data = {
+      superseded: function (doc) { return !!self.superseded && self.superseded.has(doc); },
       postings: function (term) {
         var s = self.shard('t', term);
         if (!s || !own(s.t, term)) return [];
@@ -567,9 +587,11 @@
     var params = new URLSearchParams(global.location.search);
     this.input.value = params.get('q') || '';
     this.chapter.value = params.get('chapter') || '';
+    if (this.edition) this.edition.value = params.get('edition') || '';
     var timer = null;
     this.input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(function () { self.run(); }, 120); });
     this.chapter.addEventListener('change', function () { self.run(); });
+    if (this.edition) this.edition.addEventListener('change', function () { self.run(); });
     this.form.addEventListener('submit', function (event) { event.preventDefault(); self.run(); });
     this.input.addEventListener('keydown', function (event) {
       if (event.key === 'ArrowDown') { var first = self.list.querySelector('a'); if (first) { event.preventDefault(); first.focus(); } }
@@ -578,6 +600,8 @@
     if (this.moreButton) this.moreButton.addEventListener('click', function () { self.more(self.generation, false); });
     return load(this.base, this.lang, 'index').then(function (manifest) {
       self.manifest = manifest;
+      self.superseded = new Set(fromGaps(manifest.superseded || []));
+      self.docEditions = fromRuns(manifest.editionRuns || []);
       self.analyzer = new Analyzer(self.lang, manifest.stopWords, manifest.stemOverrides);
       self.engine = new Engine(self.data);
       return self.run();
@@ -600,6 +624,7 @@
     var params = new URLSearchParams();
     if (query) params.set('q', query);
     if (this.chapter.value) params.set('chapter', this.chapter.value);
+    if (this.edition && this.edition.value) params.set('edition', this.edition.value);
     var search = params.toString();
     try { global.history.replaceState(null, '', search ? '?' + search : global.location.pathname); } catch (e) { /* file:// may refuse */ }
     this.languageLinks.forEach(function (l) { l.link.setAttribute('href', l.href + (search ? '?' + search : '')); });
@@ -654,7 +679,10 @@
     var self = this;
     var engine = this.engine;
     var chapter = this.chapter.value ? Number(this.chapter.value) : 0;
-    var keep = function (doc) { return !chapter || self.manifest.chapters[doc] === chapter; };
+    var edition = this.edition && this.edition.value ? (this.manifest.editions || []).indexOf(this.edition.value) : -1;
+    var keep = function (doc) {
+      return (!chapter || self.manifest.chapters[doc] === chapter) && (edition < 0 || (self.docEditions[doc] & (1 << edition)) !== 0);
+    };
     return this.prepare(query).then(function (clauses) {
       var ranked = engine.rank(clauses, keep);
       var all = ranked.filter(function (r) { return r.missing.length === 0; });
