@@ -1,4 +1,4 @@
-# translates: 4a1b3bf46f5b95ac
+# translates: 74b3e49445d2f1a3
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.

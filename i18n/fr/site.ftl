@@ -1,4 +1,4 @@
-# translates: 4a1b3bf46f5b95ac
+# translates: 74b3e49445d2f1a3
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
