@@ -86,6 +86,8 @@ pub fn sitemap_part(number: usize) -> String {
 }
 pub const NOT_FOUND: &str = "404.html";
 pub const CHOOSER: &str = "index.html";
+/// The icon browsers ask for at the site's root (and, as a theme file, under `assets/`).
+pub const FAVICON: &str = "favicon.ico";
 /// The translators' status page, which is in no language.
 pub const STATUS: &str = "status/";
 

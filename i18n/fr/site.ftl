@@ -16,8 +16,13 @@ contents = Sommaire
 sources = Sources
 glossary = Glossaire
 case-studies = Études de cas
-footer-about = Une boîte à outils du DCAF et du CICR. Ce site fonctionne hors ligne : enregistrez-le sur une clé USB et ouvrez le fichier index.html.
+footer-about = Une boîte à outils du DCAF et du CICR.
 toolkit-short = Boîte à outils sécurité et droits de l’homme
+footer-offline = Pas de connexion là où vous travaillez ? Cette boîte à outils peut être conservée sur cet appareil.
+on-this-page = Sur cette page
+back-to-top = Haut de page
+chapter-short = Chapitre { $number }
+pager = Précédent et suivant
 
 ## Titres
 chapter-heading = Chapitre { $number }. { $title }
@@ -39,6 +44,12 @@ forthcoming = À paraître
 forthcoming-section = Cette section n’est pas encore publiée.
 previous-challenge = Défi précédent
 next-challenge = Défi suivant
+previous-section = Section précédente
+next-section = Section suivante
+previous-chapter = Chapitre précédent
+next-chapter = Chapitre suivant
+chapter-forthcoming = Ce chapitre n’est pas encore publié. Ses sections figureront ici dès leur parution.
+forthcoming-note = {" "}(à paraître)
 print-chapter = Imprimer ce chapitre
 no-case-studies = Aucune étude de cas n’est encore disponible.
 chapter-case-studies = Études de cas de ce chapitre
