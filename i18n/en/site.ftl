@@ -19,15 +19,6 @@ glossary = Glossary
 case-studies = Case studies
 footer-about = A DCAF–ICRC toolkit.
 toolkit-short = Security and human rights toolkit
-# In the footer, before the link "Save for offline reading" (shown where the browser can keep the site).
-footer-offline = No connection where you work? This toolkit can be kept on this device.
-# Above the list of a challenge's good practices beside the text, on wide screens.
-on-this-page = On this page
-back-to-top = Back to top
-# The short form of a chapter's name, in the breadcrumb on phones and in the pager.
-chapter-short = Chapter { $number }
-# The name of the previous/next links at the foot of a page, for screen readers.
-pager = Previous and next
 
 ## Headings
 chapter-heading = Chapter { $number }. { $title }
@@ -50,6 +41,15 @@ forthcoming = Forthcoming
 forthcoming-section = This section is not published yet.
 previous-challenge = Previous challenge
 next-challenge = Next challenge
+# In the footer, before the link "Save for offline reading" (shown where the browser can keep the site).
+footer-offline = No connection where you work? This toolkit can be kept on this device.
+# Above the list of a challenge's good practices beside the text, on wide screens.
+on-this-page = On this page
+back-to-top = Back to top
+# The short form of a chapter's name, in the breadcrumb on phones and in the pager.
+chapter-short = Chapter { $number }
+# The name of the previous/next links at the foot of a page, for screen readers.
+pager = Previous and next
 previous-section = Previous section
 next-section = Next section
 previous-chapter = Previous chapter

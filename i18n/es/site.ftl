@@ -20,11 +20,6 @@ glossary = Glosario
 case-studies = Estudios de caso
 footer-about = Una caja de herramientas del DCAF y el CICR.
 toolkit-short = Caja de herramientas sobre seguridad y derechos humanos
-footer-offline = ¿No tiene conexión donde trabaja? Esta caja de herramientas puede guardarse en este dispositivo.
-on-this-page = En esta página
-back-to-top = Volver arriba
-chapter-short = Capítulo { $number }
-pager = Anterior y siguiente
 
 ## Títulos
 chapter-heading = Capítulo { $number }. { $title }
@@ -46,6 +41,11 @@ forthcoming = De próxima publicación
 forthcoming-section = Esta sección aún no se ha publicado.
 previous-challenge = Desafío anterior
 next-challenge = Desafío siguiente
+footer-offline = ¿No tiene conexión donde trabaja? Esta caja de herramientas puede guardarse en este dispositivo.
+on-this-page = En esta página
+back-to-top = Volver arriba
+chapter-short = Capítulo { $number }
+pager = Anterior y siguiente
 previous-section = Sección anterior
 next-section = Sección siguiente
 previous-chapter = Capítulo anterior

@@ -18,11 +18,6 @@ glossary = Glossaire
 case-studies = Études de cas
 footer-about = Une boîte à outils du DCAF et du CICR.
 toolkit-short = Boîte à outils sécurité et droits de l’homme
-footer-offline = Pas de connexion là où vous travaillez ? Cette boîte à outils peut être conservée sur cet appareil.
-on-this-page = Sur cette page
-back-to-top = Haut de page
-chapter-short = Chapitre { $number }
-pager = Précédent et suivant
 
 ## Titres
 chapter-heading = Chapitre { $number }. { $title }
@@ -44,6 +39,11 @@ forthcoming = À paraître
 forthcoming-section = Cette section n’est pas encore publiée.
 previous-challenge = Défi précédent
 next-challenge = Défi suivant
+footer-offline = Pas de connexion là où vous travaillez ? Cette boîte à outils peut être conservée sur cet appareil.
+on-this-page = Sur cette page
+back-to-top = Haut de page
+chapter-short = Chapitre { $number }
+pager = Précédent et suivant
 previous-section = Section précédente
 next-section = Section suivante
 previous-chapter = Chapitre précédent

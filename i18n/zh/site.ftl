@@ -20,11 +20,6 @@ glossary = 术语表
 case-studies = 案例研究
 footer-about = 日内瓦安全部门治理中心（DCAF）与红十字国际委员会联合编制的工具包。
 toolkit-short = 安全与人权工具包
-footer-offline = 工作地点没有网络？可将本工具包保存在此设备上。
-on-this-page = 本页内容
-back-to-top = 返回顶部
-chapter-short = 第{ $number }章
-pager = 上一页和下一页
 
 ## 标题
 chapter-heading = 第{ $number }章 { $title }
@@ -47,6 +42,11 @@ forthcoming = 即将发布
 forthcoming-section = 本节尚未发布。
 previous-challenge = 上一项挑战
 next-challenge = 下一项挑战
+footer-offline = 工作地点没有网络？可将本工具包保存在此设备上。
+on-this-page = 本页内容
+back-to-top = 返回顶部
+chapter-short = 第{ $number }章
+pager = 上一页和下一页
 previous-section = 上一节
 next-section = 下一节
 previous-chapter = 上一章
