@@ -1,4 +1,4 @@
-# translates: 70cc824f7cf8c6a4
+# translates: 420e9f2bd985aa78
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.

@@ -1,4 +1,4 @@
-# translates: 70cc824f7cf8c6a4
+# translates: 420e9f2bd985aa78
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
