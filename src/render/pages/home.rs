@@ -79,7 +79,7 @@ impl Renderer<'_> {
             layout,
             choices: self.language_links(&base, None, paths::home),
             from_root: self.language_links("", None, paths::home).into_iter().map(|a| a.href).collect(),
-            script_fallbacks: (1..=NOT_FOUND_DEPTH)
+            script_fallbacks: (0..=NOT_FOUND_DEPTH)
                 .map(|depth| format!("{}{}", "../".repeat(depth), paths::asset(NOT_FOUND_SCRIPT)))
                 .collect(),
         };

@@ -10,9 +10,10 @@
   page.dataset.root = root.href;
   for (const link of document.querySelectorAll('a[data-from-root]')) link.href = new URL(link.dataset.fromRoot, root).href;
   for (const sheet of document.querySelectorAll('link[rel~="stylesheet"], link[rel~="icon"]')) {
-    if (!sheet.href.startsWith(root.href)) {
+    const href = new URL(`assets/${sheet.href.split('/assets/').pop()}`, root).href;
+    if (sheet.href !== href) {
       const copy = sheet.cloneNode();
-      copy.href = new URL(`assets/${sheet.href.split('/assets/').pop()}`, root).href;
+      copy.href = href;
       sheet.replaceWith(copy);
     }
   }
