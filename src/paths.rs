@@ -111,6 +111,8 @@ pub fn sitemap_part(number: usize) -> String {
 }
 pub const NOT_FOUND: &str = "404.html";
 pub const CHOOSER: &str = "index.html";
+/// The icon browsers ask for at the site's root (and, as a theme file, under `assets/`).
+pub const FAVICON: &str = "favicon.ico";
 /// The translators' status page: at `status/` in the reference language (its first address),
 /// and in each language at `<lang>/status/`.
 pub const STATUS: &str = "status/";

@@ -17,7 +17,7 @@ contents = Contents
 sources = Sources
 glossary = Glossary
 case-studies = Case studies
-footer-about = A DCAF–ICRC toolkit. This site works offline: save it on a USB stick and open index.html.
+footer-about = A DCAF–ICRC toolkit.
 toolkit-short = Security and human rights toolkit
 
 ## Headings
@@ -41,6 +41,22 @@ forthcoming = Forthcoming
 forthcoming-section = This section is not published yet.
 previous-challenge = Previous challenge
 next-challenge = Next challenge
+# In the footer, before the link "Save for offline reading" (shown where the browser can keep the site).
+footer-offline = No connection where you work? This toolkit can be kept on this device.
+# Above the list of a challenge's good practices beside the text, on wide screens.
+on-this-page = On this page
+back-to-top = Back to top
+# The short form of a chapter's name, in the breadcrumb on phones and in the pager.
+chapter-short = Chapter { $number }
+# The name of the previous/next links at the foot of a page, for screen readers.
+pager = Previous and next
+previous-section = Previous section
+next-section = Next section
+previous-chapter = Previous chapter
+next-chapter = Next chapter
+chapter-forthcoming = This chapter is not published yet. Its sections will appear here when they are.
+# After a cross-reference to a part not published yet; keep the space at the start if your language needs one.
+forthcoming-note = {" "}(forthcoming)
 print-chapter = Print this chapter
 no-case-studies = There are no case studies yet.
 chapter-case-studies = Case studies for this chapter

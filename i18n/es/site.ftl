@@ -1,4 +1,4 @@
-# translates: 74b3e49445d2f1a3
+# translates: 4a62248728fd40b7
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -18,7 +18,7 @@ contents = Índice
 sources = Fuentes
 glossary = Glosario
 case-studies = Estudios de caso
-footer-about = Una caja de herramientas del DCAF y el CICR. Este sitio funciona sin conexión: guárdelo en una memoria USB y abra index.html.
+footer-about = Una caja de herramientas del DCAF y el CICR.
 toolkit-short = Caja de herramientas sobre seguridad y derechos humanos
 
 ## Títulos
@@ -41,6 +41,17 @@ forthcoming = De próxima publicación
 forthcoming-section = Esta sección aún no se ha publicado.
 previous-challenge = Desafío anterior
 next-challenge = Desafío siguiente
+footer-offline = ¿No tiene conexión donde trabaja? Esta caja de herramientas puede guardarse en este dispositivo.
+on-this-page = En esta página
+back-to-top = Volver arriba
+chapter-short = Capítulo { $number }
+pager = Anterior y siguiente
+previous-section = Sección anterior
+next-section = Sección siguiente
+previous-chapter = Capítulo anterior
+next-chapter = Capítulo siguiente
+chapter-forthcoming = Este capítulo aún no se ha publicado. Sus secciones figurarán aquí cuando se publiquen.
+forthcoming-note = {" "}(de próxima publicación)
 print-chapter = Imprimir este capítulo
 no-case-studies = Todavía no hay estudios de caso.
 chapter-case-studies = Estudios de caso de este capítulo

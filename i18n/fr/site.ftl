@@ -1,4 +1,4 @@
-# translates: 74b3e49445d2f1a3
+# translates: 4a62248728fd40b7
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -16,7 +16,7 @@ contents = Sommaire
 sources = Sources
 glossary = Glossaire
 case-studies = Études de cas
-footer-about = Une boîte à outils du DCAF et du CICR. Ce site fonctionne hors ligne : enregistrez-le sur une clé USB et ouvrez le fichier index.html.
+footer-about = Une boîte à outils du DCAF et du CICR.
 toolkit-short = Boîte à outils sécurité et droits de l’homme
 
 ## Titres
@@ -39,6 +39,17 @@ forthcoming = À paraître
 forthcoming-section = Cette section n’est pas encore publiée.
 previous-challenge = Défi précédent
 next-challenge = Défi suivant
+footer-offline = Pas de connexion là où vous travaillez ? Cette boîte à outils peut être conservée sur cet appareil.
+on-this-page = Sur cette page
+back-to-top = Haut de page
+chapter-short = Chapitre { $number }
+pager = Précédent et suivant
+previous-section = Section précédente
+next-section = Section suivante
+previous-chapter = Chapitre précédent
+next-chapter = Chapitre suivant
+chapter-forthcoming = Ce chapitre n’est pas encore publié. Ses sections figureront ici dès leur parution.
+forthcoming-note = {" "}(à paraître)
 print-chapter = Imprimer ce chapitre
 no-case-studies = Aucune étude de cas n’est encore disponible.
 chapter-case-studies = Études de cas de ce chapitre

@@ -1,4 +1,4 @@
-# translates: 74b3e49445d2f1a3
+# translates: 4a62248728fd40b7
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -18,7 +18,7 @@ contents = 目录
 sources = 参考文献
 glossary = 术语表
 case-studies = 案例研究
-footer-about = 日内瓦安全部门治理中心（DCAF）与红十字国际委员会联合编制的工具包。本网站可离线使用：将其保存至U盘，打开index.html即可浏览。
+footer-about = 日内瓦安全部门治理中心（DCAF）与红十字国际委员会联合编制的工具包。
 toolkit-short = 安全与人权工具包
 
 ## 标题
@@ -42,6 +42,17 @@ forthcoming = 即将发布
 forthcoming-section = 本节尚未发布。
 previous-challenge = 上一项挑战
 next-challenge = 下一项挑战
+footer-offline = 工作地点没有网络？可将本工具包保存在此设备上。
+on-this-page = 本页内容
+back-to-top = 返回顶部
+chapter-short = 第{ $number }章
+pager = 上一页和下一页
+previous-section = 上一节
+next-section = 下一节
+previous-chapter = 上一章
+next-chapter = 下一章
+chapter-forthcoming = 本章尚未发布。各节发布后将在此列出。
+forthcoming-note = （即将发布）
 print-chapter = 打印本章
 no-case-studies = 暂无案例研究。
 chapter-case-studies = 本章案例研究

@@ -37,6 +37,9 @@ macro_rules! messages {
 messages! {
     LanguageName = "language-name",
     ChooseLanguage = "choose-language",
+    ToolkitShort = "toolkit-short",
+    Home = "home",
+    ChapterShort = "chapter-short",
     CiteGroup = "cite-group",
     CiteSeparator = "cite-separator",
     CitePart = "cite-part",
@@ -48,6 +51,7 @@ messages! {
     RefGoodPractice = "ref-good-practice",
     RefCaseStudy = "ref-case-study",
     Forthcoming = "forthcoming",
+    ForthcomingNote = "forthcoming-note",
     NoteCall = "note-call",
     ChapterHeading = "chapter-heading",
     SectionHeading = "section-heading",

@@ -22,6 +22,10 @@ impl Output for Assets {
             })?;
             let target = paths::asset(&path);
             sink.put(&target, &bytes).map_err(|e| write_problem(self.name(), &target, e))?;
+            // Browsers ask for /favicon.ico whatever the pages say: one at the root too.
+            if path == paths::FAVICON {
+                sink.put(paths::FAVICON, &bytes).map_err(|e| write_problem(self.name(), paths::FAVICON, e))?;
+            }
         }
         Ok(Written::default())
     }

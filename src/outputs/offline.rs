@@ -61,7 +61,10 @@ impl Output for Offline {
         let mut all: String = written.iter().map(|(path, hash, _)| format!("{path} {hash}\n")).collect();
         all.push_str(&worker);
         let version = bytes_hash(all.as_bytes());
-        let body = format!("const VERSION = '{version}';\n{worker}");
+        // Each language's "not available offline" page is kept when the worker installs, so a
+        // language never opened still says so in its own words when the connection is gone.
+        let languages = serde_json::to_string(&context.site.config.codes().collect::<Vec<_>>()).unwrap_or_default();
+        let body = format!("const VERSION = '{version}';\nconst LANGUAGES = {languages};\n{worker}");
         sink.put(paths::SERVICE_WORKER, body.as_bytes()).map_err(|e| write_problem(self.name(), paths::SERVICE_WORKER, e))?;
         Ok(Written::default())
     }

@@ -327,10 +327,11 @@ impl<'a> PageWriter<'a> {
                 };
                 (format!("<a class=\"xref\" href=\"{}\"{title}>", escape(&href)), label, close)
             }
+            // Said in words after the label, not in a tooltip, which touch screens and paper lack.
             _ => (
-                format!("<span class=\"xref forthcoming\" title=\"{}\">", escape(&self.ui.text(self.lang, Msg::Forthcoming, &[]))),
+                "<span class=\"xref forthcoming\">".into(),
                 label,
-                "</span>".into(),
+                format!("</span><span class=\"forthcoming-note\">{}</span>", escape(&self.ui.text(self.lang, Msg::ForthcomingNote, &[]))),
             ),
         }
     }

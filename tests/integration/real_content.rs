@@ -155,6 +155,8 @@ fn english_site_words() -> String {
     let strip = [
         Regex::new(r"(?s)<script.*?</script>|<style.*?</style>").unwrap(),
         Regex::new(r#"(?s)<sup class="note-call">.*?</sup>"#).unwrap(),
+        // The interface's "(forthcoming)" after a reference to a part not published yet.
+        Regex::new(r#"<span class="forthcoming-note">.*?</span>"#).unwrap(),
         Regex::new(r"<[^>]*>").unwrap(),
     ];
     let mut all = String::new();

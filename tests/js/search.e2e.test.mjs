@@ -406,6 +406,7 @@ test('the language switch keeps the query', async () => {
   const page = await answered(server.url, 'fr', 'formation police');
   const href = await page.getAttribute('nav.languages a[hreflang="en"]', 'href');
   assert.equal(href, '../../en/search/index.html?q=formation+police');
+  await page.click('nav.languages summary'); // The language menu opens first.
   await Promise.all([page.waitForNavigation(), page.click('nav.languages a[hreflang="es"]')]);
   assert.equal(await page.inputValue('#search-query'), 'formation police');
   await page.close();

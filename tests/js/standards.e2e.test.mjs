@@ -63,7 +63,7 @@ const vnuFalseAlarms = [
     // (csp.e2e.test.mjs). Only addresses inside the site are excused.
     reason: "'self' judged against a file: address",
     matches: (m) => /^Resource violates Content Security Policy \(meta tag\): external (stylesheet|script) “(\.\.\/)*assets\/[\w/.-]+\.(css|js)” blocked by “(style|script)-src” directive\.$/.test(m.message)
-      || /^Resource violates Content Security Policy \(meta tag\): external stylesheet “\/[\w-]+\/assets\/style\.css” blocked by “style-src” directive\.$/.test(m.message) && m.file === '404.html',
+      || /^Resource violates Content Security Policy \(meta tag\): external (stylesheet|script) “\/[\w-]+\/assets\/(style\.css|not-found\.js)” blocked by “(style|script)-src” directive\.$/.test(m.message) && m.file === '404.html',
   },
   {
     // vnu trims the text of a <style> element before hashing it, so a style that starts or ends

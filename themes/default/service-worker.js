@@ -1,5 +1,6 @@
-// The service worker, written to the site's root as sw.js (after a line `const VERSION = ...`,
-// which changes with every build that changes a file, so browsers fetch the new one).
+// The service worker, written to the site's root as sw.js (after the lines `const VERSION = ...`,
+// which changes with every build that changes a file, so browsers fetch the new one, and
+// `const LANGUAGES = [...]`, the site's language codes).
 //
 // Reading offline: every page and file is fetched from the network first, as if there were no
 // service worker, and kept; when the network fails or is slow (4 s) the kept copy is shown, and
@@ -43,7 +44,14 @@ function storable(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  // Every language's page saying "not available offline" (LANGUAGES is written before this
+  // file), so that a language never opened says so in its own words, not with the browser's error.
+  event.waitUntil(caches.open(CACHE)
+    .then((cache) => Promise.all(LANGUAGES.map((lang) => keepOfflinePage(cache, `${scope}${lang}/`))))
+    .catch(() => {}));
+});
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -132,12 +140,13 @@ async function saveLanguage(lang, progress) {
   await cache.put(savedKey(lang), new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
 }
 
-/** Forgets a saved language: its pages and search index (shared style sheets and scripts stay). */
+/** Forgets a saved language: its pages and search index (shared style sheets and scripts stay, and
+ * so does its page saying "not available offline"). */
 async function removeLanguage(lang) {
   const cache = await caches.open(CACHE);
   for (const request of await cache.keys()) {
     const path = request.url.slice(scope.length);
-    if (path.startsWith(`${lang}/`) || path.startsWith(`search/${lang}/`) || path === `offline/${lang}.json` || request.url === savedKey(lang)) {
+    if ((path.startsWith(`${lang}/`) && path !== `${lang}/offline/index.html`) || path.startsWith(`search/${lang}/`) || path === `offline/${lang}.json` || request.url === savedKey(lang)) {
       await cache.delete(request);
     }
   }

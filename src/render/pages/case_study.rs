@@ -42,7 +42,11 @@ impl Renderer<'_> {
             return Err(Diagnostic::error("content", None, format!("Case study {slug} has no text.")));
         };
         let study = found.item;
-        let layout = self.base(lang, &folder, &study.title, |l| paths::case_study(l, slug));
+        let mut layout = self.base(lang, &folder, &study.title, |l| paths::case_study(l, slug));
+        layout.description = describe(&match &study.authors {
+            Some(authors) => format!("{}{}{authors}", study.title, self.t(lang, Msg::LabelSeparator, &[])),
+            None => study.title.clone(),
+        });
         let writer = self.writer(lang, &folder);
         let body = self.document_html(&writer, &study.body, &study.info.path);
         let notice = self.notice(&found, &study.info, lang, &writer.root, |l| paths::case_study(l, slug));
@@ -57,10 +61,12 @@ impl Renderer<'_> {
             content_lang: self.fallback_attr(&found, lang),
             notice,
             cited_in: self.places_referring(lang, &writer, |node| matches!(node, Node::RefStart(t) if *t == target)),
-            breadcrumbs: vec![
-                Crumb { title: self.site_title(lang), href: paths::href(&writer.root, &paths::home(lang), None) },
-                Crumb { title: self.t(lang, Msg::CaseStudies, &[]), href: paths::href(&writer.root, &paths::case_studies(lang), None) },
-            ],
+            breadcrumbs: {
+                let mut crumbs = self.crumbs(lang, &writer.root, None, None);
+                let title = self.t(lang, Msg::CaseStudies, &[]);
+                crumbs.push(Crumb { short: title.clone(), title, href: paths::href(&writer.root, &paths::case_studies(lang), None) });
+                crumbs
+            },
         };
         self.render_view(lang, folder, "case-study.html", &view)
     }

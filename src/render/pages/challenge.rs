@@ -18,8 +18,7 @@ struct ChallengePage<'a> {
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note_lang: Option<String>,
-    previous: Option<Entry>,
-    next: Option<Entry>,
+    pager: Pager,
     breadcrumbs: Vec<Crumb>,
     /// The edition, and its later version (when the toolkit declares editions).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,10 +34,8 @@ impl Renderer<'_> {
         };
         let challenge: &Challenge = found.item;
         let heading = self.t(lang, Msg::ChallengeHeading, &[("id", id)]);
-        let layout =
-            self.base(lang, &folder, &format!("{heading}{}{}", self.t(lang, Msg::LabelSeparator, &[]), challenge.statement), |l| {
-                paths::section_or_challenge(l, id)
-            });
+        let mut layout = self.base(lang, &folder, &heading, |l| paths::section_or_challenge(l, id));
+        layout.description = describe(&challenge.statement);
         let mut writer = self.writer(lang, &folder);
         writer.heading_shift = 1;
         // Cross-references to this page's own good practices stay on the page.
@@ -51,7 +48,7 @@ impl Renderer<'_> {
         let home = self.site.home(lang);
         let published: Vec<&TocChallenge> = self.site.toc.published_challenges().collect();
         let position = published.iter().position(|c| c.id == id).unwrap_or(0);
-        let neighbour = |c: Option<&&TocChallenge>| c.map(|c| self.challenge_entry(lang, &writer.root, c));
+        let neighbour = |c: Option<&&TocChallenge>| c.map(|c| self.challenge_neighbour(lang, &writer.root, c, entry.chapter));
         let chapter = entry.chapter;
         let view = ChallengePage {
             layout,
@@ -63,9 +60,11 @@ impl Renderer<'_> {
             notice,
             note: home.map(|h| h.item.note.as_str()),
             note_lang: home.map(|h| self.fallback_attr(&h, lang)),
-            previous: neighbour(position.checked_sub(1).and_then(|p| published.get(p))),
-            next: neighbour(published.get(position + 1)),
-            breadcrumbs: self.crumbs(lang, &writer.root, chapter, Some(&entry.section)),
+            pager: Pager {
+                previous: neighbour(position.checked_sub(1).and_then(|p| published.get(p))),
+                next: neighbour(published.get(position + 1)),
+            },
+            breadcrumbs: self.crumbs(lang, &writer.root, Some(chapter), Some(&entry.section)),
             edition: self.base_edition_line(lang, &writer.root, id),
         };
         self.render_view(lang, folder, "challenge.html", &view)

@@ -142,6 +142,8 @@ impl Renderer<'_> {
                     title,
                     href: Some(paths::href(root, &paths::edition_home(lang, edition), None)),
                     lang: name_lang,
+                    forthcoming: false,
+                    note: None,
                     children: Vec::new(),
                 }
             })
@@ -201,14 +203,15 @@ impl Renderer<'_> {
 
     /// Site › edition › chapter › section (the edition's own section page when it has one).
     fn edition_crumbs(&self, lang: &str, root: &str, edition: &str, chapter: Option<u32>, section: Option<&str>) -> Vec<Crumb> {
-        let mut crumbs = vec![
-            Crumb { title: self.site_title(lang), href: paths::href(root, &paths::home(lang), None) },
-            Crumb { title: self.edition_name(lang, edition).0, href: paths::href(root, &paths::edition_home(lang, edition), None) },
-        ];
+        let name = self.edition_name(lang, edition).0;
+        let mut crumbs = self.crumbs(lang, root, None, None);
+        crumbs.push(Crumb { short: name.clone(), title: name, href: paths::href(root, &paths::edition_home(lang, edition), None) });
         if let Some(chapter) = chapter {
+            let number = chapter.to_string();
             let title = self.site.chapter(lang, chapter).map(|c| c.item.title.clone()).unwrap_or_default();
             crumbs.push(Crumb {
-                title: self.t(lang, Msg::ChapterHeading, &[("number", &chapter.to_string()), ("title", &title)]),
+                title: self.t(lang, Msg::ChapterHeading, &[("number", &number), ("title", &title)]),
+                short: self.t(lang, Msg::ChapterShort, &[("number", &number)]),
                 href: paths::href(root, &paths::chapter(lang, chapter), None),
             });
         }
@@ -216,6 +219,7 @@ impl Renderer<'_> {
             let title = self.site.edition_section(lang, edition, section).map(|s| s.item.title.clone()).unwrap_or_default();
             crumbs.push(Crumb {
                 title: self.t(lang, Msg::SectionHeading, &[("id", section), ("title", &title)]),
+                short: section.to_string(),
                 href: paths::href(root, &paths::edition_page(lang, edition, section), None),
             });
         }
@@ -277,7 +281,7 @@ impl Renderer<'_> {
             edition: self.later_edition_line(lang, &root, edition, previous, None),
             previous_name: self.edition_name(lang, previous).0,
             chapters,
-            breadcrumbs: vec![Crumb { title: self.site_title(lang), href: paths::href(&root, &paths::home(lang), None) }],
+            breadcrumbs: self.crumbs(lang, &root, None, None),
         };
         self.render_view(lang, folder, "edition.html", &view)
     }
@@ -313,7 +317,7 @@ impl Renderer<'_> {
                     .filter(|c| c.rsplit_once('.').is_some_and(|(s, _)| s == id))
                     .map(|c| {
                         let e = self.edition_challenge_entry(lang, &writer.root, edition, c);
-                        Entry { id: e.id, title: e.title, href: e.href, lang: e.lang, children: Vec::new() }
+                        Entry { id: e.id, title: e.title, href: e.href, lang: e.lang, forthcoming: false, note: None, children: Vec::new() }
                     })
                     .collect()
             })
@@ -480,7 +484,11 @@ impl Renderer<'_> {
         let section = id.rsplit_once('.').map(|(s, _)| s);
         let chapter = section.and_then(ids::SectionId::parse).map(|s| s.chapter);
         let mut breadcrumbs = self.edition_crumbs(lang, &writer.root, edition, chapter, section);
-        breadcrumbs.push(Crumb { title: self.t(lang, Msg::ChallengeHeading, &[("id", id)]), href: new_page.clone() });
+        breadcrumbs.push(Crumb {
+            title: self.t(lang, Msg::ChallengeHeading, &[("id", id)]),
+            short: id.to_string(),
+            href: new_page.clone(),
+        });
         let view = ChangesPage {
             layout,
             heading,

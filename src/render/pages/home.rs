@@ -15,7 +15,13 @@ struct ChooserPage {
 struct NotFoundPage {
     #[serde(flatten)]
     layout: Layout,
+    /// Each language's home page, from the published base path (`/toolkit/en/`)…
     choices: Vec<Alternate>,
+    /// …and from the site's root (`en/`), for `not-found.js` where the base path is another.
+    from_root: Vec<String>,
+    /// Where `not-found.js` may be, from the missing page's folder, should the base path not be
+    /// the published one: the first that loads finds the site's root from its own address.
+    script_fallbacks: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -44,6 +50,12 @@ struct OfflinePage {
     heading: String,
 }
 
+/// The 404 page's script, in the theme's static files.
+const NOT_FOUND_SCRIPT: &str = "not-found.js";
+/// How deep below the site's root a missing address may be for the 404 page to find the root
+/// when the site is served from another base path than its `base_url`'s.
+const NOT_FOUND_DEPTH: usize = 6;
+
 impl Renderer<'_> {
     pub(super) fn chooser(&self) -> Result<Page, Diagnostic> {
         let default = self.site.default_language();
@@ -65,7 +77,14 @@ impl Renderer<'_> {
         let base = self.site.config.base_path().to_string();
         let mut layout = self.base(default, "", "", paths::home);
         layout.assets = format!("{base}assets/");
-        let view = NotFoundPage { layout, choices: self.language_links(&base, None, paths::home) };
+        let view = NotFoundPage {
+            layout,
+            choices: self.language_links(&base, None, paths::home),
+            from_root: self.language_links("", None, paths::home).into_iter().map(|a| a.href).collect(),
+            script_fallbacks: (0..=NOT_FOUND_DEPTH)
+                .map(|depth| format!("{}{}", "../".repeat(depth), paths::asset(NOT_FOUND_SCRIPT)))
+                .collect(),
+        };
         Ok(Page { path: "404.html".into(), lang: None, body: self.html(default, "404.html", &view)? })
     }
 

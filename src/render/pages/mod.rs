@@ -49,6 +49,9 @@ struct Alternate {
 #[derive(Serialize)]
 struct Crumb {
     title: String,
+    /// What a phone shows of the crumb ("Chapter 3" for "Chapter 3. Working with…"); the
+    /// full title stays the link's name.
+    short: String,
     href: String,
 }
 
@@ -60,7 +63,32 @@ struct Entry {
     href: Option<String>,
     /// ` lang="en"` when the title is a fallback, else empty.
     lang: String,
+    /// Not published yet (a chapter without a published section is still a page).
+    forthcoming: bool,
+    /// A line under the title: a case study's authors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
     children: Vec<Entry>,
+}
+
+/// A previous or next page in the pager: its id and title, and the chapter when it is in
+/// another chapter than the page's.
+#[derive(Serialize)]
+struct Neighbour {
+    href: String,
+    id: String,
+    title: String,
+    lang: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chapter: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+struct Pager {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<Neighbour>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<Neighbour>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +134,17 @@ struct Layout {
     assets: String,
     site_title: String,
     title: String,
+    /// For `<meta name="description">` and Open Graph: the page's statement or introduction,
+    /// else the toolkit's tagline.
+    description: String,
+    /// Open Graph: the page's full address (only with a `base_url`), its locale and those of
+    /// its other language versions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    locale: String,
+    locale_alternates: Vec<String>,
+    /// The edition named on the home page, for the footer.
+    edition: String,
     /// This page in each language (none for a page in every language at once).
     alternates: Vec<Alternate>,
     home_href: String,
@@ -252,20 +291,34 @@ impl<'a> Renderer<'a> {
         self.site.home(lang).map(|h| h.item.title.clone()).unwrap_or_default()
     }
 
+    /// The Open Graph form of a language's tag: `fr`, `pt_BR`, and `zh_CN` for `zh-Hans`.
+    fn locale(&self, lang: &str) -> String {
+        open_graph_locale(&self.tag(lang))
+    }
+
     /// What every page's layout needs: language, way to the root, switcher, main links.
     /// `folder_in` gives this page's folder in another language.
     fn base(&self, lang: &str, folder: &str, title: &str, folder_in: impl Fn(&str) -> String) -> Layout {
         let root = paths::root_from(folder);
         let alternates = self.language_links(&root, Some(lang), folder_in);
         let site_title = self.site_title(lang);
+        let short_title = self.t(lang, Msg::ToolkitShort, &[]);
         let href = |folder: String| paths::href(&root, &folder, None);
+        let home = self.site.home(lang);
+        let base_url = &self.site.config.base_url;
         Layout {
             lang: lang.to_string(),
             tag: self.tag(lang),
             csp: crate::render::csp::policy(crate::render::csp::Scripts::Site, &[]),
             reference_tag: self.tag(self.site.default_language()),
             assets: format!("{root}assets/"),
-            title: if title.is_empty() || title == site_title { site_title.clone() } else { format!("{title} – {site_title}") },
+            // Short, for tabs and shared links: "Challenge 3.7.a · Security and human rights toolkit".
+            title: if title.is_empty() || title == site_title { short_title } else { format!("{title} · {short_title}") },
+            description: home.map(|h| h.item.tagline.clone()).unwrap_or_default(),
+            url: (!base_url.is_empty()).then(|| format!("{base_url}{folder}")),
+            locale: self.locale(lang),
+            locale_alternates: alternates.iter().filter(|a| !a.current).map(|a| self.locale(&a.code)).collect(),
+            edition: home.map(|h| h.item.edition.clone()).unwrap_or_default(),
             site_title,
             alternates,
             home_href: href(paths::home(lang)),
@@ -337,5 +390,52 @@ impl<'a> Renderer<'a> {
 
     fn fallback_attr<T>(&self, found: &InLanguage<'_, T>, lang: &str) -> String {
         lang_attr(found.lang, &self.tag(lang), self.site)
+    }
+}
+
+/// The Open Graph locale (`language_TERRITORY`) of a BCP 47 tag: `fr` → `fr`, `pt-BR` →
+/// `pt_BR`; a script subtag stands for where it is written (`zh-Hans` → `zh_CN`).
+fn open_graph_locale(tag: &str) -> String {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+    let region = parts.find_map(|part| match part {
+        "Hans" => Some("CN".to_string()),
+        "Hant" => Some("TW".to_string()),
+        p if p.len() == 2 || (p.len() == 3 && p.chars().all(|c| c.is_ascii_digit())) => Some(p.to_ascii_uppercase()),
+        _ => None,
+    });
+    region.map_or(language.clone(), |r| format!("{language}_{r}"))
+}
+
+/// A description of at most about 200 characters, cut at a word (or, in Chinese, anywhere).
+fn describe(text: &str) -> String {
+    const MAX: usize = 200;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= MAX {
+        return text;
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > MAX / 2).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', '，', '。']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_graph_locales() {
+        assert_eq!(open_graph_locale("fr"), "fr");
+        assert_eq!(open_graph_locale("zh-Hans"), "zh_CN");
+        assert_eq!(open_graph_locale("pt-BR"), "pt_BR");
+        assert_eq!(open_graph_locale("es-419"), "es_419");
+    }
+
+    #[test]
+    fn descriptions_are_cut_at_a_word() {
+        assert_eq!(describe("  A short\n text "), "A short text");
+        let long = "word ".repeat(100);
+        let cut = describe(&long);
+        assert!(cut.ends_with("word…") && cut.chars().count() <= 201, "{cut}");
     }
 }

@@ -34,6 +34,8 @@ impl Renderer<'_> {
                     title: found.map(|c| c.item.title.clone()).unwrap_or_default(),
                     href: Some(paths::href(root, &paths::chapter(lang, chapter.number), None)),
                     lang: found.map(|f| self.fallback_attr(&f, lang)).unwrap_or_default(),
+                    forthcoming: !chapter.sections.iter().any(|s| s.published),
+                    note: None,
                     children: chapter
                         .sections
                         .iter()
@@ -44,6 +46,8 @@ impl Renderer<'_> {
                                 title: found.map(|s| s.item.title.clone()).unwrap_or_default(),
                                 href: section.published.then(|| paths::href(root, &paths::section_or_challenge(lang, &section.id), None)),
                                 lang: found.map(|f| self.fallback_attr(&f, lang)).unwrap_or_default(),
+                                forthcoming: !section.published,
+                                note: None,
                                 children: section.challenges.iter().map(|c| self.challenge_entry(lang, root, c)).collect(),
                             }
                         })
@@ -60,25 +64,68 @@ impl Renderer<'_> {
             title: found.map(|c| c.item.statement.clone()).unwrap_or_default(),
             href: challenge.published.then(|| paths::href(root, &paths::section_or_challenge(lang, &challenge.id), None)),
             lang: found.map(|f| self.fallback_attr(&f, lang)).unwrap_or_default(),
+            forthcoming: !challenge.published,
+            note: None,
             children: Vec::new(),
         }
     }
 
-    pub(super) fn crumbs(&self, lang: &str, root: &str, chapter: u32, section: Option<&str>) -> Vec<Crumb> {
-        let mut crumbs = vec![Crumb { title: self.site_title(lang), href: paths::href(root, &paths::home(lang), None) }];
-        let chapter_title = self.site.chapter(lang, chapter).map(|c| c.item.title.clone()).unwrap_or_default();
-        crumbs.push(Crumb {
-            title: self.t(lang, Msg::ChapterHeading, &[("number", &chapter.to_string()), ("title", &chapter_title)]),
-            href: paths::href(root, &paths::chapter(lang, chapter), None),
-        });
+    /// The trail from the home page ("Home", not the toolkit's long title) to a chapter, or
+    /// to one of its sections.
+    pub(super) fn crumbs(&self, lang: &str, root: &str, chapter: Option<u32>, section: Option<&str>) -> Vec<Crumb> {
+        let home = self.t(lang, Msg::Home, &[]);
+        let mut crumbs = vec![Crumb { title: home.clone(), short: home, href: paths::href(root, &paths::home(lang), None) }];
+        if let Some(chapter) = chapter {
+            let number = chapter.to_string();
+            let chapter_title = self.site.chapter(lang, chapter).map(|c| c.item.title.clone()).unwrap_or_default();
+            crumbs.push(Crumb {
+                title: self.t(lang, Msg::ChapterHeading, &[("number", &number), ("title", &chapter_title)]),
+                short: self.t(lang, Msg::ChapterShort, &[("number", &number)]),
+                href: paths::href(root, &paths::chapter(lang, chapter), None),
+            });
+        }
         if let Some(section) = section {
             let title = self.site.section(lang, section).map(|s| s.item.title.clone()).unwrap_or_default();
             crumbs.push(Crumb {
                 title: self.t(lang, Msg::SectionHeading, &[("id", section), ("title", &title)]),
+                short: section.to_string(),
                 href: paths::href(root, &paths::section_or_challenge(lang, section), None),
             });
         }
         crumbs
+    }
+
+    /// The pager's entry for a challenge: its id and statement, and its chapter when it is not
+    /// `chapter`.
+    pub(super) fn challenge_neighbour(&self, lang: &str, root: &str, challenge: &TocChallenge, chapter: u32) -> Neighbour {
+        let entry = self.challenge_entry(lang, root, challenge);
+        Neighbour {
+            href: entry.href.unwrap_or_default(),
+            id: self.t(lang, Msg::ChallengeHeading, &[("id", &challenge.id)]),
+            title: entry.title,
+            lang: entry.lang,
+            chapter: self.other_chapter(lang, challenge.chapter, chapter),
+        }
+    }
+
+    /// The pager's entry for a section, as `challenge_neighbour`.
+    pub(super) fn section_neighbour(&self, lang: &str, root: &str, section: &TocSection, chapter: u32) -> Neighbour {
+        let found = self.site.section(lang, &section.id);
+        Neighbour {
+            href: paths::href(root, &paths::section_or_challenge(lang, &section.id), None),
+            id: section.id.clone(),
+            title: found.map(|s| s.item.title.clone()).unwrap_or_default(),
+            lang: found.map(|f| self.fallback_attr(&f, lang)).unwrap_or_default(),
+            chapter: self.other_chapter(lang, section.chapter, chapter),
+        }
+    }
+
+    /// "Chapter 3. Working with public security forces", when `chapter` is not `current`.
+    fn other_chapter(&self, lang: &str, chapter: u32, current: u32) -> Option<String> {
+        (chapter != current).then(|| {
+            let title = self.site.chapter(lang, chapter).map(|c| c.item.title.clone()).unwrap_or_default();
+            self.t(lang, Msg::ChapterHeading, &[("number", &chapter.to_string()), ("title", &title)])
+        })
     }
 
     pub(super) fn case_study_entries(&self, lang: &str, root: &str, chapter: Option<u32>) -> Vec<Entry> {
@@ -86,11 +133,14 @@ impl Renderer<'_> {
             .case_study_slugs()
             .filter_map(|slug| self.site.case_study(lang, slug).map(|found| (slug, found)))
             .filter(|(_, found)| chapter.is_none() || found.item.chapter == chapter)
+            // By title and authors: the file name (slug) is no reader's business.
             .map(|(slug, found)| Entry {
-                id: slug.to_string(),
+                id: String::new(),
                 title: found.item.title.clone(),
                 href: Some(paths::href(root, &paths::case_study(lang, slug), None)),
                 lang: self.fallback_attr(&found, lang),
+                forthcoming: false,
+                note: found.item.authors.clone(),
                 children: Vec::new(),
             })
             .collect()
@@ -110,6 +160,8 @@ impl Renderer<'_> {
                         title: writer.plain(&practice.heading),
                         href: Some(paths::href(&writer.root, &paths::section_or_challenge(lang, &entry.id), Some(&practice.anchor))),
                         lang: self.fallback_attr(&found, lang),
+                        forthcoming: false,
+                        note: None,
                         children: Vec::new(),
                     });
                 }
@@ -121,6 +173,8 @@ impl Renderer<'_> {
                     title: self.t(lang, Msg::ChallengeHeading, &[("id", &entry.id)]),
                     href: Some(paths::href(&writer.root, &paths::section_or_challenge(lang, &entry.id), None)),
                     lang: String::new(),
+                    forthcoming: false,
+                    note: None,
                     children: practices,
                 });
             }
