@@ -209,9 +209,10 @@ fn the_status_page_shows_coverage_without_script() {
     assert!(page.contains("content/fr/1/1.1/b.md"), "lists what is missing");
     assert!(page.contains(r#"href="../fr/1.1.a/index.html""#), "links each item to its page");
     assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
-    // The coverage is in the HTML; the only script is the optional offline reading of every page.
-    assert_eq!(page.matches("<script").count(), 1);
-    assert!(page.contains(r#"<script src="../assets/offline.js" defer></script>"#));
+    // The coverage is in the HTML; the only scripts are every page's optional ones: offline
+    // reading, and the language menu's keyboard niceties.
+    let scripts: Vec<&str> = page.match_indices("<script").map(|(at, _)| &page[at..page[at..].find('>').unwrap() + at + 1]).collect();
+    assert_eq!(scripts, [r#"<script src="../assets/offline.js" defer>"#, r#"<script src="../assets/languages.js" defer>"#], "{scripts:?}");
 }
 
 #[test]

@@ -144,7 +144,7 @@ struct Layout {
     locale: String,
     locale_alternates: Vec<String>,
     /// The edition named on the home page, for the footer.
-    edition: String,
+    footer_edition: String,
     /// This page in each language (none for a page in every language at once).
     alternates: Vec<Alternate>,
     home_href: String,
@@ -318,7 +318,7 @@ impl<'a> Renderer<'a> {
             url: (!base_url.is_empty()).then(|| format!("{base_url}{folder}")),
             locale: self.locale(lang),
             locale_alternates: alternates.iter().filter(|a| !a.current).map(|a| self.locale(&a.code)).collect(),
-            edition: home.map(|h| h.item.edition.clone()).unwrap_or_default(),
+            footer_edition: home.map(|h| h.item.edition.clone()).unwrap_or_default(),
             site_title,
             alternates,
             home_href: href(paths::home(lang)),
