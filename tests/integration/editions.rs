@@ -77,7 +77,12 @@ fn third_edition_addresses_show_what_they_showed_and_name_the_later_version() {
     let third = built().page("en/3.7.a/index.html");
     assert!(third.contains("In some countries public security personnel work for"));
     assert!(third.contains("Request a letter of consent from the relevant public security institution"));
-    assert!(third.contains(r#"<p class="edition-line">Edition: <a href="../../en/index.html">Third Edition</a></p>"#), "{third}");
+    assert!(
+        third.contains(r#"<p class="notice edition-notice" role="note">Edition: <a href="../../en/index.html">Third Edition</a>. "#),
+        "{third}"
+    );
+    let other = built().page("en/2.1.a/index.html");
+    assert!(other.contains(r#"<p class="edition-line">Edition: <a href="../../en/index.html">Third Edition</a></p>"#), "{other}");
     assert!(
         third.contains(r#"A later version of this text is published: Knowledge Hub edition. <a href="../../en/hub/3.7.a/index.html">"#),
         "{third}"

@@ -21,7 +21,7 @@ after(async () => {
 test('a superseded Third Edition challenge links to its Hub version, which links back', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}en/3.7.a/index.html`);
-  assert.match(await page.locator('.edition-line').innerText(), /Third Edition/);
+  assert.match(await page.locator('.edition-notice').innerText(), /Third Edition/);
   await page.getByRole('link', { name: 'Read the later version' }).click();
   assert.equal(new URL(page.url()).pathname, '/en/hub/3.7.a/index.html');
   assert.match(await page.locator('.breadcrumbs').innerText(), /Knowledge Hub edition/);
@@ -47,6 +47,8 @@ test('what changed reads on a 390 px phone without sideways scrolling', async ()
 test('the language switch on a Hub page stays in the Hub edition', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}en/hub/3.7.c/index.html`);
+  // The language menu is a disclosure on every page.
+  await page.locator('nav.languages summary').click();
   await page.locator('nav.languages a[hreflang="fr"]').click();
   assert.equal(new URL(page.url()).pathname, '/fr/hub/3.7.c/index.html');
   assert.match(await page.locator('.edition-line').innerText(), /Édition/);
