@@ -49,7 +49,6 @@ pub fn find_browser() -> Option<PathBuf> {
 /// `pdf`; returns the name of the edition printed, for the command to say.
 pub fn print_pdf(root: &Path, chapter: u32, lang: &str, edition: Option<&str>, pdf: &Path, paper: Paper) -> Result<String, String> {
     check_destination(pdf)?;
-    let browser = find_browser().ok_or(NO_BROWSER)?;
     let loaded = build::load(root).map_err(|problems| format!("The site could not be built:\n{problems}"))?;
     let site = &loaded.site;
     if site.config.language(lang).is_none() {
@@ -58,7 +57,8 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, edition: Option<&str>, p
     if !has_handout(site, chapter) {
         return Err(format!("There is no handout for chapter {chapter}: the chapter has no published section."));
     }
-    let printed = handout_edition(site, chapter, edition)?;
+    let printed = edition_to_print(site, chapter, edition)?;
+    let browser = find_browser().ok_or(NO_BROWSER)?;
     // Only what the printed page needs: the handout itself and the theme's files.
     let facts = build::gather_facts(root, &loaded);
     let context = Context { root, site, ui: &loaded.ui, theme: &loaded.theme, facts: &facts };
@@ -70,7 +70,7 @@ pub fn print_pdf(root: &Path, chapter: u32, lang: &str, edition: Option<&str>, p
 
 /// The later edition whose handout of `chapter` a reader of `asked` (default: the current
 /// edition) prints: the newest up to it that revises the chapter; `None`: the base's.
-fn handout_edition<'s>(site: &'s crate::model::Site, chapter: u32, asked: Option<&str>) -> Result<Option<&'s str>, String> {
+pub fn edition_to_print<'s>(site: &'s crate::model::Site, chapter: u32, asked: Option<&str>) -> Result<Option<&'s str>, String> {
     let declared: Vec<&str> = site.config.editions.iter().map(|e| e.id.as_str()).collect();
     let Some(asked) = asked.or(site.config.current_edition().map(|e| e.id.as_str())) else {
         return Ok(None);
