@@ -95,13 +95,6 @@ pub fn has_handout(site: &crate::model::Site, number: u32) -> bool {
     site.toc.chapters.iter().any(|c| c.number == number && c.sections.iter().any(|s| s.published))
 }
 
-/// Whether later edition `edition` has a handout of chapter `number` of its own: it revises a
-/// part of the chapter (otherwise its readers print the handout of the edition that last did,
-/// or the base's).
-pub fn has_edition_handout(site: &crate::model::Site, edition: &str, number: u32) -> bool {
-    site.handout_edition(edition, number) == Some(edition)
-}
-
 /// A browser and a temporary copy of the theme's files, where handouts are rendered and printed
 /// (several at once, each with its own page and browser profile). Removed when dropped.
 pub struct Printer {

@@ -501,6 +501,13 @@ impl Site {
         self.revising_edition(edition, |e| e.sections.keys().chain(e.challenges.keys()).any(in_chapter))
     }
 
+    /// Whether later edition `edition` has a handout of chapter `number` of its own: it revises a
+    /// part of the chapter (otherwise its readers print the handout of the edition that last did,
+    /// or the base's).
+    pub fn has_edition_handout(&self, edition: &str, number: u32) -> bool {
+        self.handout_edition(edition, number) == Some(edition)
+    }
+
     /// The newest edition that revises challenge or section `id` (for "a later version exists").
     pub fn latest_revision(&self, id: &str) -> Option<&str> {
         let last = self.config.current_edition()?.id.as_str();

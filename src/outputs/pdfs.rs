@@ -38,7 +38,7 @@ impl Output for Pdfs {
                 site.toc.chapters.iter().filter(|c| handout::has_handout(site, c.number)).flat_map(move |c| {
                     let editions = site.config.editions.iter().skip(1).map(|e| e.id.as_str());
                     std::iter::once(None)
-                        .chain(editions.filter(move |e| handout::has_edition_handout(site, e, c.number)).map(Some))
+                        .chain(editions.filter(move |e| site.has_edition_handout(e, c.number)).map(Some))
                         .map(move |edition| (lang, c.number, edition))
                 })
             })

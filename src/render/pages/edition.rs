@@ -275,7 +275,9 @@ impl Renderer<'_> {
                     href: Some(paths::href(&root, &paths::chapter(lang, chapter.number), None)),
                     revised: false,
                     children: sections,
-                    handout: crate::handout::has_edition_handout(self.site, edition, chapter.number)
+                    handout: self
+                        .site
+                        .has_edition_handout(edition, chapter.number)
                         .then(|| self.handout_link(lang, edition, chapter.number, &root)),
                 }
             })
@@ -337,7 +339,7 @@ impl Renderer<'_> {
             challenges,
             edition: self.later_edition_line(lang, &writer.root, edition, previous, Some(id)),
             handout: chapter
-                .filter(|&c| crate::handout::has_edition_handout(self.site, edition, c))
+                .filter(|&c| self.site.has_edition_handout(edition, c))
                 .map(|c| self.handout_link(lang, edition, c, &writer.root)),
             notes: self.notes(&writer),
             breadcrumbs: self.edition_crumbs(lang, &writer.root, edition, chapter, None),

@@ -289,7 +289,7 @@ impl Renderer<'_> {
         section: &'s TocSection,
         version: Option<&'s str>,
     ) -> Vec<InLanguage<'s, Challenge>> {
-        match version.and_then(|v| Some(v).zip(self.site.reference().editions.get(v))) {
+        match version.and_then(|v| self.site.reference().editions.get(v).map(|revised| (v, revised))) {
             Some((version, revised)) => revised
                 .challenges
                 .keys()

@@ -196,7 +196,7 @@ impl<'a> Renderer<'a> {
             // A later edition's pages: only the parts it revises, and what changed in them.
             for (edition, previous) in self.later_editions() {
                 jobs.push(Box::new(move || self.edition_home(lang, edition, previous)));
-                for chapter in self.site.toc.chapters.iter().filter(|c| crate::handout::has_edition_handout(self.site, edition, c.number)) {
+                for chapter in self.site.toc.chapters.iter().filter(|c| self.site.has_edition_handout(edition, c.number)) {
                     jobs.push(Box::new(move || self.handout(lang, chapter.number, Some(edition), None)));
                 }
                 let Some(revised) = self.site.reference().editions.get(edition) else { continue };
