@@ -1,5 +1,5 @@
-//! `toolkit handout --chapter N --lang L --pdf FILE`: prints a chapter handout to PDF with a
-//! locally installed Chromium or Chrome (headless). The HTML handout itself needs nothing.
+//! `toolkit handout --chapter N --lang L [--edition E] --pdf FILE`: prints a chapter handout to
+//! PDF with a locally installed Chromium or Chrome (headless). The HTML handout itself needs nothing.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,21 +45,46 @@ pub fn find_browser() -> Option<PathBuf> {
     .find(|p| p.is_file())
 }
 
-pub fn print_pdf(root: &Path, chapter: u32, lang: &str, pdf: &Path, paper: Paper) -> Result<(), String> {
+/// Prints chapter `chapter` in `lang` as edition `edition` has it (default: the current one) to
+/// `pdf`; returns the name of the edition printed, for the command to say.
+pub fn print_pdf(root: &Path, chapter: u32, lang: &str, edition: Option<&str>, pdf: &Path, paper: Paper) -> Result<String, String> {
     check_destination(pdf)?;
-    let browser = find_browser().ok_or(NO_BROWSER)?;
     let loaded = build::load(root).map_err(|problems| format!("The site could not be built:\n{problems}"))?;
-    if loaded.site.config.language(lang).is_none() {
+    let site = &loaded.site;
+    if site.config.language(lang).is_none() {
         return Err(format!("There is no language \"{lang}\" in content/toolkit.toml."));
     }
-    if !has_handout(&loaded.site, chapter) {
+    if !has_handout(site, chapter) {
         return Err(format!("There is no handout for chapter {chapter}: the chapter has no published section."));
     }
+    let printed = edition_to_print(site, chapter, edition)?;
+    let browser = find_browser().ok_or(NO_BROWSER)?;
     // Only what the printed page needs: the handout itself and the theme's files.
     let facts = build::gather_facts(root, &loaded);
-    let context = Context { root, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme, facts: &facts };
+    let context = Context { root, site, ui: &loaded.ui, theme: &loaded.theme, facts: &facts };
     let printer = Printer::new(&context, browser, paper)?;
-    printer.print(&context, lang, chapter, pdf)
+    printer.print(&context, lang, chapter, printed, pdf)?;
+    let named = printed.or(site.base_edition());
+    Ok(named.and_then(|e| site.edition_name(lang, e)).map(|n| n.item.clone()).unwrap_or_default())
+}
+
+/// The later edition whose handout of `chapter` a reader of `asked` (default: the current
+/// edition) prints: the newest up to it that revises the chapter; `None`: the base's.
+pub fn edition_to_print<'s>(site: &'s crate::model::Site, chapter: u32, asked: Option<&str>) -> Result<Option<&'s str>, String> {
+    let declared: Vec<&str> = site.config.editions.iter().map(|e| e.id.as_str()).collect();
+    let Some(asked) = asked.or(site.config.current_edition().map(|e| e.id.as_str())) else {
+        return Ok(None);
+    };
+    if declared.is_empty() {
+        return Err(format!("There is no edition \"{asked}\": content/toolkit.toml declares no editions, so leave out --edition."));
+    }
+    let Some(edition) = site.config.edition(asked) else {
+        return Err(format!(
+            "There is no edition \"{asked}\". The editions declared in content/toolkit.toml are: {}.",
+            declared.join(", ")
+        ));
+    };
+    Ok(site.handout_edition(&edition.id, chapter))
 }
 
 /// Says why PDFs cannot be made here, and what to do instead.
@@ -102,17 +127,19 @@ impl Printer {
         self.work.join("site")
     }
 
-    /// Prints the handout of `chapter` in `lang` to `pdf`, then again with the page numbers the
-    /// last PDF shows, until they no longer move (the contents page could grow by a line).
-    pub fn print(&self, context: &Context<'_>, lang: &str, chapter: u32, pdf: &Path) -> Result<(), String> {
+    /// Prints the handout of `chapter` in `lang` (as later edition `edition` has it, or the
+    /// base's) to `pdf`, then again with the page numbers the last PDF shows, until they no
+    /// longer move (the contents page could grow by a line).
+    pub fn print(&self, context: &Context<'_>, lang: &str, chapter: u32, edition: Option<&str>, pdf: &Path) -> Result<(), String> {
         let renderer = Renderer { facts: context.facts, site: context.site, ui: context.ui, theme: context.theme };
         let mut pages = PageMap::new();
         for _ in 0..3 {
-            let handout = renderer.handout(lang, chapter, Some(&pages)).map_err(|problem| problem.to_string())?;
+            let handout = renderer.handout(lang, chapter, edition, Some(&pages)).map_err(|problem| problem.to_string())?;
             let page = self.site().join(&handout.path);
             std::fs::create_dir_all(page.parent().unwrap_or(&self.work)).map_err(|e| format!("{}: {e}", page.display()))?;
             std::fs::write(&page, handout.body).map_err(|e| format!("{}: {e}", page.display()))?;
-            print(&self.browser, &self.work.join(format!("profile-{lang}-{chapter}")), &page, pdf)?;
+            let profile = format!("profile-{lang}-{chapter}-{}", edition.unwrap_or("base"));
+            print(&self.browser, &self.work.join(profile), &page, pdf)?;
             let found = crate::pdf::destination_pages(&std::fs::read(pdf).map_err(|e| format!("{}: {e}", pdf.display()))?);
             if found.is_empty() || found == pages {
                 break;
@@ -124,10 +151,11 @@ impl Printer {
 }
 
 impl Printer {
-    /// The PDF of the handout of `chapter` in `lang`, printed in the printer's own folder.
-    pub fn print_to_memory(&self, context: &Context<'_>, lang: &str, chapter: u32) -> Result<Vec<u8>, String> {
-        let pdf = self.work.join(format!("{lang}-{chapter}.pdf"));
-        self.print(context, lang, chapter, &pdf)?;
+    /// The PDF of the handout of `chapter` in `lang` (in later edition `edition`, or the
+    /// base's), printed in the printer's own folder.
+    pub fn print_to_memory(&self, context: &Context<'_>, lang: &str, chapter: u32, edition: Option<&str>) -> Result<Vec<u8>, String> {
+        let pdf = self.work.join(format!("{lang}-{chapter}-{}.pdf", edition.unwrap_or("base")));
+        self.print(context, lang, chapter, edition, &pdf)?;
         std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))
     }
 }

@@ -57,6 +57,9 @@ enum Command {
         /// The language, e.g. fr (default: the site's reference language).
         #[arg(long)]
         lang: Option<String>,
+        /// The edition, e.g. third (default: the current edition, see content/toolkit.toml).
+        #[arg(long)]
+        edition: Option<String>,
         /// The PDF file to write.
         #[arg(long)]
         pdf: PathBuf,
@@ -145,10 +148,15 @@ fn main() -> ExitCode {
         Command::Search { query, lang, limit, json, edition } => {
             search(&cli.root, &query.join(" "), &language_or_reference(&cli.root, lang), limit, json, edition.as_deref())
         }
-        Command::Handout { chapter, lang, pdf, paper } => {
-            match toolkit::handout::print_pdf(&cli.root, chapter, &language_or_reference(&cli.root, lang), &pdf, paper) {
-                Ok(()) => {
+        Command::Handout { chapter, lang, edition, pdf, paper } => {
+            let lang = language_or_reference(&cli.root, lang);
+            match toolkit::handout::print_pdf(&cli.root, chapter, &lang, edition.as_deref(), &pdf, paper) {
+                Ok(edition) if edition.is_empty() => {
                     println!("Wrote {}", pdf.display());
+                    ExitCode::SUCCESS
+                }
+                Ok(edition) => {
+                    println!("Wrote {} (chapter {chapter}, {edition})", pdf.display());
                     ExitCode::SUCCESS
                 }
                 Err(message) => {

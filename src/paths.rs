@@ -71,6 +71,17 @@ pub fn handout_pdf(lang: &str, number: u32) -> String {
     format!("{lang}/{number}/dcaf-icrc-toolkit-chapter-{number}-{lang}.pdf")
 }
 
+/// A chapter's handout as a later edition has it, for the chapters that edition (or one between
+/// the base and it) revises: `/en/hub/3/print/` (the base edition's stays `/en/3/print/`).
+pub fn edition_handout(lang: &str, edition: &str, number: u32) -> String {
+    format!("{lang}/{edition}/{number}/print/")
+}
+
+/// That handout printed to PDF by `build --pdf`, beside it.
+pub fn edition_handout_pdf(lang: &str, edition: &str, number: u32) -> String {
+    format!("{lang}/{edition}/{number}/dcaf-icrc-toolkit-chapter-{number}-{edition}-{lang}.pdf")
+}
+
 pub fn is_pdf(path: &str) -> bool {
     path.ends_with(".pdf")
 }

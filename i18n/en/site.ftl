@@ -161,6 +161,13 @@ handout-print = Print
 handout-download = Download PDF ({ $size } KB)
 handout-publishers = Published by DCAF – Geneva Centre for Security Sector Governance and the International Committee of the Red Cross (ICRC)
 handout-online = Online version:
+# The running head of a printed handout's pages when the toolkit has several editions: { $chapter } is "Chapter 3. …", { $edition } the edition's name.
+handout-running-head = { $chapter } – { $edition }
+# On a later edition's handout: the link back to that edition's contents.
+handout-back-edition = Back to the contents of this edition
+# On the print page of a chapter a later edition revises: { $edition } is its name.
+handout-later-edition = This chapter has a later edition: { $edition }.
+handout-later-edition-link = Print that edition
 # The date, e.g. "22 November 2026". Available: { $day } { $month } { $month-number } { $year }
 date = { $day } { $month } { $year }
 month-1 = January
@@ -272,6 +279,8 @@ edition-changes-link = What changed since then
 edition-contents-intro = This edition revises the parts marked “revised”. Every other part is unchanged since the earlier edition ({ $previous }) and links to its page.
 edition-revised = revised
 edition-unchanged = unchanged since the { $edition }
+# A link from a later edition's contents and section pages to its handout of a chapter.
+edition-print-chapter = Print chapter { $number } as this edition has it
 # The "what changed" page of a challenge.
 changes-heading = What changed in challenge { $id }: { $old } → { $new }
 # Which practices an entry compares: "Third Edition: good practices 3, 4".

@@ -1,4 +1,4 @@
-# translates: 4a62248728fd40b7
+# translates: 2247574544de4251
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -158,6 +158,10 @@ handout-print = Imprimir
 handout-download = Descargar el PDF ({ $size } KB)
 handout-publishers = Publicado por el DCAF – Centro de Ginebra para la Gobernanza del Sector de Seguridad y el Comité Internacional de la Cruz Roja (CICR)
 handout-online = Versión en línea:
+handout-running-head = { $chapter } – { $edition }
+handout-back-edition = Volver al índice de esta edición
+handout-later-edition = Este capítulo tiene una edición más reciente: { $edition }.
+handout-later-edition-link = Imprimir esa edición
 # La fecha, p. ej. «22 de noviembre de 2026». Disponibles: { $day } { $month } { $month-number } { $year }
 date = { $day } de { $month } de { $year }
 month-1 = enero
@@ -258,6 +262,7 @@ edition-changes-link = Qué ha cambiado desde entonces
 edition-contents-intro = Esta edición revisa las partes señaladas como «revisadas». Todas las demás partes no han cambiado desde la edición anterior ({ $previous }) y remiten a su página.
 edition-revised = revisada
 edition-unchanged = sin cambios desde la edición anterior ({ $edition })
+edition-print-chapter = Imprimir el capítulo { $number } en esta edición
 changes-heading = Qué ha cambiado en el desafío { $id }: { $old } → { $new }
 changes-practices = { $edition }: { $count ->
     [one] buena práctica { $numbers }

@@ -1,4 +1,4 @@
-# translates: 4a62248728fd40b7
+# translates: 2247574544de4251
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -156,6 +156,10 @@ handout-print = Imprimer
 handout-download = Télécharger le PDF ({ $size } Ko)
 handout-publishers = Publié par le DCAF – Centre pour la gouvernance du secteur de la sécurité, Genève, et le Comité international de la Croix-Rouge (CICR)
 handout-online = Version en ligne :
+handout-running-head = { $chapter } – { $edition }
+handout-back-edition = Retour au sommaire de cette édition
+handout-later-edition = Ce chapitre existe dans une édition plus récente : { $edition }.
+handout-later-edition-link = Imprimer cette édition
 # La date, p. ex. « 22 novembre 2026 ». Variables : { $day } { $month } { $month-number } { $year }
 date = { $day } { $month } { $year }
 month-1 = janvier
@@ -256,6 +260,7 @@ edition-changes-link = Ce qui a changé depuis
 edition-contents-intro = Cette édition révise les parties signalées comme « révisées ». Toutes les autres parties sont inchangées depuis l’édition précédente ({ $previous }) et renvoient à leur page.
 edition-revised = révisée
 edition-unchanged = inchangée depuis l’édition précédente ({ $edition })
+edition-print-chapter = Imprimer le chapitre { $number } dans cette édition
 changes-heading = Ce qui a changé dans le défi { $id } : { $old } → { $new }
 changes-practices = { $edition } : { $count ->
     [one] bonne pratique { $numbers }

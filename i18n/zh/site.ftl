@@ -1,4 +1,4 @@
-# translates: 4a62248728fd40b7
+# translates: 2247574544de4251
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -147,6 +147,10 @@ handout-print = 打印
 handout-download = 下载PDF（{ $size } KB）
 handout-publishers = 日内瓦安全部门治理中心（DCAF）与红十字国际委员会（ICRC）联合出版
 handout-online = 网络版：
+handout-running-head = { $chapter }（{ $edition }）
+handout-back-edition = 返回本版目录
+handout-later-edition = 本章已有更新版本：{ $edition }。
+handout-later-edition-link = 打印该版本
 # 日期，例如“2026年11月22日”。可用：{ $day } { $month } { $month-number } { $year }
 date = { $year }年{ $month-number }月{ $day }日
 month-1 = 1月
@@ -248,6 +252,7 @@ edition-changes-link = 此后的变化
 edition-contents-intro = 本版本修订了标有“已修订”的部分。其他部分自上一版本（{ $previous }）以来均未改动，并链接至相应页面。
 edition-revised = 已修订
 edition-unchanged = 自上一版本（{ $edition }）以来未改动
+edition-print-chapter = 打印本版第{ $number }章
 changes-heading = 挑战{ $id }的变化：{ $old } → { $new }
 changes-practices = { $edition }：良好做法{ $numbers }
 changes-reworded = { $count }项做法措辞修改

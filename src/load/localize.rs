@@ -61,6 +61,7 @@ messages! {
     Glossary = "glossary",
     HandoutPageRef = "handout-page-ref",
     HandoutPage = "handout-page",
+    HandoutRunningHead = "handout-running-head",
     StatusTitle = "status-title",
     Search = "search",
     SearchResults = "search-results",

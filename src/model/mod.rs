@@ -494,6 +494,20 @@ impl Site {
             .find(|id| self.reference().editions.get(*id).is_some_and(&revises))
     }
 
+    /// The edition whose handout of chapter `number` a reader of `edition` prints: the newest
+    /// later edition up to `edition` that revises a part of the chapter; `None`: the base's.
+    pub fn handout_edition(&self, edition: &str, number: u32) -> Option<&str> {
+        let in_chapter = |id: &String| ids::order(id).0 == number;
+        self.revising_edition(edition, |e| e.sections.keys().chain(e.challenges.keys()).any(in_chapter))
+    }
+
+    /// Whether later edition `edition` has a handout of chapter `number` of its own: it revises a
+    /// part of the chapter (otherwise its readers print the handout of the edition that last did,
+    /// or the base's).
+    pub fn has_edition_handout(&self, edition: &str, number: u32) -> bool {
+        self.handout_edition(edition, number) == Some(edition)
+    }
+
     /// The newest edition that revises challenge or section `id` (for "a later version exists").
     pub fn latest_revision(&self, id: &str) -> Option<&str> {
         let last = self.config.current_edition()?.id.as_str();

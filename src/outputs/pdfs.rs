@@ -1,4 +1,5 @@
-//! Every chapter handout in every language printed to PDF with the local Chromium (`build
+//! Every chapter handout in every language (and each later edition's handout of the chapters it
+//! revises) printed to PDF with the local Chromium (`build
 //! --pdf`, or `pdf = true` in `content/toolkit.toml`), placed beside its chapter's page. It
 //! runs before the pages, which link to the PDFs it made, with their size.
 
@@ -28,17 +29,27 @@ impl Output for Pdfs {
             });
         };
         let printer = Printer::new(context, browser, Paper::A4).map_err(|e| Problems::one(Diagnostic::error("PDF", None, e)))?;
-        let jobs: Vec<(&str, u32)> = context
-            .site
+        // Every chapter's handout, and each later edition's of the chapters it revises.
+        let site = context.site;
+        let jobs: Vec<(&str, u32, Option<&str>)> = site
             .config
             .codes()
             .flat_map(|lang| {
-                context.site.toc.chapters.iter().filter(|c| handout::has_handout(context.site, c.number)).map(move |c| (lang, c.number))
+                site.toc.chapters.iter().filter(|c| handout::has_handout(site, c.number)).flat_map(move |c| {
+                    let editions = site.config.editions.iter().skip(1).map(|e| e.id.as_str());
+                    std::iter::once(None)
+                        .chain(editions.filter(move |e| site.has_edition_handout(e, c.number)).map(Some))
+                        .map(move |edition| (lang, c.number, edition))
+                })
             })
             .collect();
-        let print = |&(lang, number): &(&str, u32)| -> Result<(), Problems> {
-            let path = paths::handout_pdf(lang, number);
-            let bytes = printer.print_to_memory(context, lang, number).map_err(|e| Problems::one(Diagnostic::error(&path, None, e)))?;
+        let print = |&(lang, number, edition): &(&str, u32, Option<&str>)| -> Result<(), Problems> {
+            let path = match edition {
+                Some(edition) => paths::edition_handout_pdf(lang, edition, number),
+                None => paths::handout_pdf(lang, number),
+            };
+            let bytes =
+                printer.print_to_memory(context, lang, number, edition).map_err(|e| Problems::one(Diagnostic::error(&path, None, e)))?;
             sink.put(&path, &bytes).map_err(|e| write_problem(self.name(), &path, e))
         };
         let pool = rayon::ThreadPoolBuilder::new()

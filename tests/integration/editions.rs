@@ -334,3 +334,86 @@ fn a_hub_translation_is_checked_against_the_english_hub_file_and_tracked_per_edi
     let status = String::from_utf8_lossy(&output.stdout);
     assert!(status.contains("Challenge 3.7.c (edition hub)"), "{status}");
 }
+
+#[test]
+fn the_hub_handout_of_chapter_3_is_the_chapter_as_the_hub_edition_has_it() {
+    let hub = built().page("en/hub/3/print/index.html");
+    // The Hub's 3.7 in its own form: titled statements, parts, reference lines, practices as a list.
+    assert!(hub.contains("Off-duty public security personnel working for private security providers: addressing possible confusion"));
+    assert!(hub.contains("Ask supervisors to regularly deliver short talks"), "a sentence only the Hub edition has");
+    assert!(hub.contains(r#"<h4 class="edition-part">Good Practices"#) && hub.contains(r#"<h4 class="edition-part">Practical Tools"#));
+    assert!(hub.contains(r#"<div class="edition-lead">(see "#), "reference lines");
+    assert!(hub.contains(r#"<li class="practice" id="c-3.7.a-gp-11">"#), "practices anchored inside the handout");
+    assert!(!hub.contains("Request a letter of consent"), "the Third Edition's text");
+    // The cover and the running head of every printed page name the edition.
+    assert!(hub.contains("<dd>Knowledge Hub edition</dd>"), "{hub}");
+    assert!(
+        hub.contains(r#"@top-left { content: "Chapter 3\2e  Working with private security providers \2013  Knowledge Hub edition"; }"#)
+    );
+    // A cross-reference to the Hub's own 3.7.a points inside the handout.
+    assert!(hub.contains(r##"<a class="xref" href="#c-3.7.a""##), "{hub}");
+    assert!(hub.contains(r#"<a href="../../../../en/hub/index.html">Back to the contents of this edition</a>"#));
+    // In French, the French name of the edition.
+    assert!(built().page("fr/hub/3/print/index.html").contains("<dd>Édition du Knowledge Hub</dd>"));
+    // The base edition's print page shows what it showed, and leads to the later edition's.
+    let third = built().page("en/3/print/index.html");
+    assert!(third.contains("Request a letter of consent") && !third.contains("Ask supervisors to regularly"));
+    assert!(third.contains("<dd>Third Edition</dd>") && !third.contains("edition-part"));
+    assert!(
+        third.contains(r#"This chapter has a later edition: Knowledge Hub edition. <a href="../../../en/hub/3/print/index.html">Print that edition</a>"#),
+        "{third}"
+    );
+    assert!(!built().page("en/2/print/index.html").contains("later edition"), "chapter 2 has no later edition");
+    // Only the chapters the edition revises have a handout of their own.
+    assert!(!built().path("public/en/hub/2/print/index.html").exists());
+    // The edition's contents and section pages link to it, in the reader's language.
+    let print = r#"<a class="button" href="../../en/hub/3/print/index.html">Print chapter 3 as this edition has it</a>"#;
+    assert!(built().page("en/hub/index.html").contains(print));
+    assert!(
+        built()
+            .page("es/hub/3.7/index.html")
+            .contains(r#"<a class="button" href="../../../es/hub/3/print/index.html">Imprimir el capítulo 3 en esta edición</a>"#)
+    );
+}
+
+#[test]
+fn an_edition_handout_takes_every_part_the_edition_does_not_revise_from_the_base() {
+    let project = Project::real();
+    // A Third Edition challenge in 3.6, which the Hub edition does not revise.
+    project.write(
+        "content/en/3/3.6/a.md",
+        "+++\nstatement = \"A test statement of challenge 3.6.a\"\n+++\n## A test practice of 3.6.a\n\nIts text.\n",
+    );
+    common::assert_clean(&project.build());
+    let hub = project.page("en/hub/3/print/index.html");
+    let base = hub.find("A test statement of challenge 3.6.a");
+    let revised = hub.find("Ask supervisors to regularly");
+    assert!(base.is_some() && revised.is_some() && base < revised, "3.6 from the base, then the Hub's 3.7: {hub}");
+    assert!(hub.contains(r#"<span class="practice-title">A test practice of 3.6.a</span>"#), "in the base edition's form");
+    // The Hub's reference to "3.6 as the Hub edition has it" is that part of the handout.
+    assert!(hub.contains(r##"<a class="xref" href="#s-3.6""##), "{hub}");
+}
+
+#[test]
+fn the_handout_command_prints_the_current_edition_unless_told_otherwise() {
+    let project = built();
+    let loaded = toolkit::build::load(project.root()).unwrap();
+    let site = &loaded.site;
+    use toolkit::handout::edition_to_print;
+    assert_eq!(edition_to_print(site, 3, None), Ok(Some("hub")), "the current edition by default");
+    assert_eq!(edition_to_print(site, 3, Some("third")), Ok(None));
+    assert_eq!(edition_to_print(site, 3, Some("hub")), Ok(Some("hub")));
+    // Chapter 2 is unchanged in the Hub edition: its handout is the base edition's.
+    assert_eq!(edition_to_print(site, 2, None), Ok(None));
+    // An unknown edition: a clear error naming the choices, before any browser is looked for.
+    let output = Command::new(env!("CARGO_BIN_EXE_toolkit"))
+        .args(["--root", project.root().to_str().unwrap(), "handout", "--chapter", "3", "--edition", "fourth", "--pdf"])
+        .arg(project.path("x.pdf"))
+        .env("CHROME", "/nonexistent/chrome")
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(said.contains(r#"There is no edition "fourth""#) && said.contains("third, hub"), "{said}");
+}

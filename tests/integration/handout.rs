@@ -11,7 +11,7 @@ fn handout(project: &Project, pages: Option<&PageMap>) -> String {
     let loaded = build::load(project.root()).expect("the fixture loads");
     let facts = build::gather_facts(project.root(), &loaded);
     let renderer = Renderer { facts: &facts, site: &loaded.site, ui: &loaded.ui, theme: &loaded.theme };
-    renderer.handout("en", 1, pages).expect("the handout renders").body
+    renderer.handout("en", 1, None, pages).expect("the handout renders").body
 }
 
 #[test]

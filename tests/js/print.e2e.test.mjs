@@ -13,6 +13,7 @@ const binary = join(projectRoot, 'target/release/toolkit');
 const languages = ['en', 'fr', 'es', 'zh'];
 const fluent = (lang, id) => readFileSync(join(projectRoot, `i18n/${lang}/site.ftl`), 'utf8').match(new RegExp(`^${id} = (.*)$`, 'm'))[1];
 const pdfName = (lang, chapter) => `${lang}/${chapter}/dcaf-icrc-toolkit-chapter-${chapter}-${lang}.pdf`;
+const hubPdfName = (lang) => `${lang}/hub/3/dcaf-icrc-toolkit-chapter-3-hub-${lang}.pdf`;
 
 let root, site, printed, server, browser;
 
@@ -34,7 +35,8 @@ after(async () => {
 const chapters = (lang) => readdirSync(join(site, lang)).filter((n) => /^\d+$/.test(n) && existsSync(join(site, lang, n, 'print/index.html')));
 
 test('build --pdf prints every chapter handout in every language, with bookmarks and page numbers', () => {
-  assert.match(printed.stderr, /8 chapter handouts printed to PDF in [\d.]+ s/);
+  // Two chapters in four languages, and the Knowledge Hub edition's chapter 3 in four.
+  assert.match(printed.stderr, /12 chapter handouts printed to PDF in [\d.]+ s/);
   for (const lang of languages) {
     assert.deepEqual(chapters(lang).sort(), ['2', '3'], `${lang}: chapters with a handout`);
     for (const chapter of chapters(lang)) {
@@ -72,6 +74,27 @@ test('the chapter and print pages link to the PDF with its size, in the reader\'
   for (const file of readdirSync(join(site, 'offline'))) assert.ok(!readFileSync(join(site, 'offline', file), 'utf8').includes('.pdf'), file);
 });
 
+test('the Knowledge Hub edition\'s chapter 3 is printed too, linked with its size from its print, contents and section pages', () => {
+  for (const lang of languages) {
+    const pdf = join(site, hubPdfName(lang));
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const name = readFileSync(join(projectRoot, `content/${lang}/editions/hub/_index.md`), 'utf8').match(/^name = "(.*)"$/m)[1];
+    assert.ok(text.includes(name.replace(/\s+/g, '')), `${lang}: the edition is not named`);
+    if (lang === 'en') assert.ok(text.includes('Asksupervisorstoregularlydelivershorttalks'), 'the Hub edition\'s text');
+    const contents = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], { encoding: 'utf8' });
+    assert.match(contents, /3\.7\.c.*\s\d+\s*$/m, `${lang}: no page numbers in the contents`);
+    const kb = String(Math.ceil(statSync(pdf).size / 1000));
+    const label = fluent(lang, 'handout-download').replace('{ $size }', kb);
+    for (const page of [`${lang}/hub/3/print/index.html`, `${lang}/hub/index.html`, `${lang}/hub/3.7/index.html`]) {
+      const html = readFileSync(join(site, page), 'utf8');
+      const link = html.match(/<a [^>]*href="((?!https?:)[^"]+\.pdf)"[^>]*>([^<]*)<\/a>/);
+      assert.ok(link, `${page}: no link to the PDF`);
+      assert.equal(link[2], label, page);
+      assert.equal(new URL(link[1], `file://${join(site, page)}`).pathname, pdf, `${page}: the link leads elsewhere`);
+    }
+  }
+});
+
 test('without Chromium the build says PDFs were skipped, and no page links to one', () => {
   const copy = project();
   const result = spawnSync(binary, ['--root', copy, 'build', '--pdf', '--out', 'public'], {
@@ -83,6 +106,7 @@ test('without Chromium the build says PDFs were skipped, and no page links to on
   const linking = htmlFiles(join(copy, 'public')).filter((file) => /href="(?!https?:)[^"]*\.pdf"/.test(readFileSync(file, 'utf8')));
   assert.deepEqual(linking, []);
   assert.ok(!existsSync(join(copy, 'public', pdfName('en', 2))));
+  assert.ok(!existsSync(join(copy, 'public', hubPdfName('en'))));
 });
 
 test('the print page has a working Print button, hidden in print', async () => {

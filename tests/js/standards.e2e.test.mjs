@@ -114,7 +114,7 @@ const pages = [
   'en/index.html', 'en/2/index.html', 'en/2.1/index.html', 'en/2.1.a/index.html', 'en/sources/index.html',
   'en/glossary/index.html', 'en/case-studies/lubumbashi/index.html', 'en/search/index.html?q=police', 'en/3/print/index.html',
   'zh/index.html', 'zh/2.8.d/index.html', 'zh/search/index.html?q=%E7%94%B3%E8%AF%89', 'zh/glossary/index.html',
-  'fr/3.7.b/index.html', 'es/2.1.e/index.html',
+  'fr/3.7.b/index.html', 'es/2.1.e/index.html', 'en/hub/3/print/index.html',
 ];
 
 for (const path of pages) {
@@ -139,7 +139,8 @@ test('no page is wider than a small phone (360 px): long addresses, menus and ta
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   const wide = [];
   const kinds = ['index.html', '2/index.html', '2.1/index.html', '2.1.a/index.html', '3.7.c/index.html', 'sources/index.html',
-    'glossary/index.html', 'case-studies/index.html', 'search/index.html', '2/print/index.html', '3/print/index.html'];
+    'glossary/index.html', 'case-studies/index.html', 'search/index.html', '2/print/index.html', '3/print/index.html',
+    'hub/index.html', 'hub/3/print/index.html'];
   for (const path of ['index.html', '404.html', 'status/index.html', ...['en', 'fr', 'es', 'zh'].flatMap((lang) => kinds.map((k) => `${lang}/${k}`))]) {
     await page.goto(server.url + path);
     const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);

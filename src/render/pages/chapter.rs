@@ -79,7 +79,7 @@ impl Renderer<'_> {
             intro: found.map(|found| self.document_html(&writer, &found.item.intro, &found.item.info.path)),
             content_lang: found.map(|found| self.fallback_attr(&found, lang)),
             handout_href: published.then(|| paths::href(&writer.root, &paths::handout(lang, number), None)),
-            pdf: self.pdf_link(lang, number, &writer.root),
+            pdf: self.pdf_link(&paths::handout_pdf(lang, number), &writer.root),
             forthcoming: !published,
             sections: self.contents(lang, &writer.root, Some(number)).pop().map(|c| c.children).unwrap_or_default(),
             case_studies: self.case_study_entries(lang, &writer.root, Some(number)),

@@ -33,8 +33,10 @@ struct OtherVersion {
     href: String,
 }
 
+/// A part heading, a reference line or a list of good practices, as a later edition writes them
+/// (`edition-blocks` in `macros.html`), on its challenge pages and in its handouts.
 #[derive(Serialize)]
-struct BlockView {
+pub(super) struct BlockView {
     kind: &'static str,
     html: String,
     practices: Vec<Practice>,
@@ -68,6 +70,8 @@ struct EditionSectionPage {
     intro: String,
     challenges: Vec<Entry>,
     edition: EditionLine,
+    /// The chapter's handout in this edition.
+    handout: Option<super::handout::HandoutLink>,
     notes: Vec<Note>,
     breadcrumbs: Vec<Crumb>,
 }
@@ -82,6 +86,8 @@ struct ContentsEntry {
     /// Revised in this edition (else: the edition before's page, unchanged).
     revised: bool,
     children: Vec<ContentsEntry>,
+    /// A chapter's handout in this edition, when the edition revises the chapter.
+    handout: Option<super::handout::HandoutLink>,
 }
 
 #[derive(Serialize)]
@@ -150,7 +156,7 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn edition_name(&self, lang: &str, edition: &str) -> (String, String) {
+    pub(super) fn edition_name(&self, lang: &str, edition: &str) -> (String, String) {
         match self.site.edition_name(lang, edition) {
             Some(found) => (found.item.clone(), self.fallback_attr(&found, lang)),
             None => (edition.to_string(), String::new()),
@@ -262,6 +268,7 @@ impl Renderer<'_> {
                             href: self.version_href(lang, &root, edition, &section.id),
                             revised: own,
                             children,
+                            handout: None,
                         }
                     })
                     .collect();
@@ -272,6 +279,10 @@ impl Renderer<'_> {
                     href: Some(paths::href(&root, &paths::chapter(lang, chapter.number), None)),
                     revised: false,
                     children: sections,
+                    handout: self
+                        .site
+                        .has_edition_handout(edition, chapter.number)
+                        .then(|| self.handout_link(lang, edition, chapter.number, &root)),
                 }
             })
             .collect();
@@ -295,6 +306,7 @@ impl Renderer<'_> {
             href: Some(paths::href(root, &paths::edition_page(lang, edition, id), None)),
             revised: true,
             children: Vec::new(),
+            handout: None,
         }
     }
 
@@ -330,6 +342,9 @@ impl Renderer<'_> {
             intro: self.document_html(&writer, &found.item.intro, &found.item.info.path),
             challenges,
             edition: self.later_edition_line(lang, &writer.root, edition, previous, Some(id)),
+            handout: chapter
+                .filter(|&c| self.site.has_edition_handout(edition, c))
+                .map(|c| self.handout_link(lang, edition, c, &writer.root)),
             notes: self.notes(&writer),
             breadcrumbs: self.edition_crumbs(lang, &writer.root, edition, chapter, None),
         };
@@ -352,29 +367,7 @@ impl Renderer<'_> {
         for practice in &challenge.practices {
             writer.local_targets.insert(format!("{edition}/{id}#{}", practice.anchor), format!("#{}", practice.anchor));
         }
-        let doc = challenge.info.file.to_string_lossy().to_string();
-        let practice = |i: usize| {
-            let p = &challenge.practices[i];
-            Practice::new(&writer, p, p.anchor.clone(), i + 1, challenge)
-        };
-        let blocks: Vec<BlockView> = if challenge.blocks.is_empty() {
-            // An edition that writes practices as headings: one list of them.
-            vec![BlockView { kind: "practices", html: String::new(), practices: (0..challenge.practices.len()).map(practice).collect() }]
-        } else {
-            challenge
-                .blocks
-                .iter()
-                .map(|block| match block {
-                    Block::Part(nodes) => BlockView { kind: "part", html: writer.plain(nodes), practices: Vec::new() },
-                    Block::Lead(nodes) => {
-                        BlockView { kind: "lead", html: writer.html(nodes, &challenge.footnotes, &doc), practices: Vec::new() }
-                    }
-                    Block::Practices(range) => {
-                        BlockView { kind: "practices", html: String::new(), practices: range.clone().map(practice).collect() }
-                    }
-                })
-                .collect()
-        };
+        let blocks = challenge_blocks(&writer, challenge, |p| p.anchor.clone());
         let notice = self.notice(&found, &challenge.info, lang, &writer.root, |l| paths::edition_page(l, edition, id));
         let home = self.site.home(lang);
         let section = id.rsplit_once('.').map(|(s, _)| s);
@@ -518,4 +511,33 @@ impl Renderer<'_> {
         .collect();
         parts.join(&self.t(lang, Msg::ListSeparator, &[]))
     }
+}
+
+/// A challenge's text as its edition writes it: its parts, reference lines and good practices in
+/// order; `anchor` names each practice on the page (an edition writing practices as headings
+/// gives one list of them).
+pub(super) fn challenge_blocks(writer: &PageWriter<'_>, challenge: &Challenge, anchor: impl Fn(&GoodPractice) -> String) -> Vec<BlockView> {
+    let doc = challenge.info.file.to_string_lossy().to_string();
+    let practice = |i: usize| {
+        let p = &challenge.practices[i];
+        Practice::new(writer, p, anchor(p), i + 1, challenge)
+    };
+    if challenge.blocks.is_empty() {
+        return vec![BlockView {
+            kind: "practices",
+            html: String::new(),
+            practices: (0..challenge.practices.len()).map(practice).collect(),
+        }];
+    }
+    challenge
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Part(nodes) => BlockView { kind: "part", html: writer.plain(nodes), practices: Vec::new() },
+            Block::Lead(nodes) => BlockView { kind: "lead", html: writer.html(nodes, &challenge.footnotes, &doc), practices: Vec::new() },
+            Block::Practices(range) => {
+                BlockView { kind: "practices", html: String::new(), practices: range.clone().map(practice).collect() }
+            }
+        })
+        .collect()
 }

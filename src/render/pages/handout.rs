@@ -9,7 +9,9 @@ struct HandoutPage<'a> {
     page_style: String,
     chapter_title: String,
     number: u32,
-    edition: &'a str,
+    edition: String,
+    /// ` lang="en"` when the edition's name is a fallback.
+    edition_lang: String,
     note: &'a str,
     language_name: String,
     date: String,
@@ -19,8 +21,14 @@ struct HandoutPage<'a> {
     sources_page: String,
     notes: Vec<Note>,
     notes_page: String,
-    chapter_href: String,
-    /// The chapter's address on the web, for the cover of a printed copy.
+    /// The chapter's page (a later edition's handout: that edition's contents).
+    back_href: String,
+    /// A later edition's handout (its own address), else the base's.
+    in_edition: bool,
+    /// On the base edition's print page: the current edition's handout of the chapter, when
+    /// that edition revises it.
+    later: Option<LaterHandout>,
+    /// The chapter's address on the web (a later edition's contents), for the cover of a printed copy.
     online_url: String,
     /// Rendered for the PDF printer: no script, no Print button.
     for_printer: bool,
@@ -35,7 +43,10 @@ struct ChallengeView {
     statement: String,
     lang: String,
     page: String,
+    /// The base edition's good practices, one heading each.
     practices: Vec<Practice>,
+    /// A later edition's text in its own form (parts, reference lines, practices as a list).
+    blocks: Vec<super::edition::BlockView>,
 }
 
 #[derive(Serialize)]
@@ -60,16 +71,43 @@ struct SourceView {
     url: Option<String>,
 }
 
+/// A link from the base edition's print page to a later edition's handout of the chapter.
+#[derive(Serialize)]
+struct LaterHandout {
+    name: String,
+    href: String,
+}
+
+/// A link to a handout, and to its PDF when the build printed it.
+#[derive(Serialize)]
+pub(super) struct HandoutLink {
+    number: u32,
+    href: String,
+    pdf: Option<PdfLink>,
+}
+
 impl Renderer<'_> {
     /// A chapter as one printable document: cover, contents, every section, challenge and good
-    /// practice, then the sources cited and the notes, numbered through the chapter. `pages`
+    /// practice, then the sources cited and the notes, numbered through the chapter. `edition`:
+    /// the chapter as that later edition has it (the parts it, or an edition between the base and
+    /// it, revises in their form; the others the base's); `None`, the base edition's. `pages`
     /// gives the printed page of its anchors, when a first print has shown them: the PDF printer
     /// renders it again with them, for the contents and the cross-references.
-    pub fn handout<'p>(&'p self, lang: &'p str, number: u32, pages: Option<&'p PageMap>) -> Result<Page, Diagnostic> {
-        let folder = paths::handout(lang, number);
+    pub fn handout<'p>(
+        &'p self,
+        lang: &'p str,
+        number: u32,
+        edition: Option<&'p str>,
+        pages: Option<&'p PageMap>,
+    ) -> Result<Page, Diagnostic> {
+        let folder_in = |l: &str| match edition {
+            Some(edition) => paths::edition_handout(l, edition, number),
+            None => paths::handout(l, number),
+        };
+        let folder = folder_in(lang);
         let chapter_title = self.site.chapter(lang, number).map(|c| c.item.title.clone()).unwrap_or_default();
         let heading = self.t(lang, Msg::ChapterHeading, &[("number", &number.to_string()), ("title", &chapter_title)]);
-        let mut layout = self.base(lang, &folder, &heading, |l| paths::handout(l, number));
+        let mut layout = self.base(lang, &folder, &heading, folder_in);
         let mut writer = PageWriter::new(self.site, self.ui, lang, &folder);
         // Chapter on the cover (h1), sections h2, challenges h3, good practices h4.
         writer.heading_shift = 2;
@@ -79,28 +117,45 @@ impl Renderer<'_> {
         let Some(chapter) = self.site.toc.chapter(number) else {
             return Err(Diagnostic::error("content", None, format!("Chapter {number} is not declared.")));
         };
-        let sections: Vec<_> = chapter.sections.iter().filter(|s| s.published).collect();
-        // Cross-references to parts of this handout point inside it.
-        for section in &sections {
-            writer.local_targets.insert(section.id.clone(), format!("#s-{}", section.id));
-            for challenge in section.challenges.iter().filter(|c| c.published) {
-                writer.local_targets.insert(challenge.id.clone(), format!("#{}", paths::handout_challenge_anchor(&challenge.id)));
-                if let Some(found) = self.site.challenge(lang, &challenge.id) {
+        // Each section with the edition whose text the handout gives (`None`: the base's).
+        let parts: Vec<(&TocSection, Option<&str>)> = chapter
+            .sections
+            .iter()
+            .filter_map(|section| {
+                let version = edition.and_then(|e| self.site.revising_edition(e, |c| c.sections.contains_key(&section.id)));
+                (version.is_some() || section.published).then_some((section, version))
+            })
+            .collect();
+        let challenges: Vec<Vec<InLanguage<'_, Challenge>>> =
+            parts.iter().map(|(section, version)| self.handout_challenges(lang, section, *version)).collect();
+        // Cross-references to parts of this handout, by any name content gives them, point inside it.
+        for ((section, version), challenges) in parts.iter().zip(&challenges) {
+            for name in self.names_in_handout(&section.id, *version) {
+                writer.local_targets.insert(name, format!("#{}", paths::handout_section_anchor(&section.id)));
+            }
+            for found in challenges {
+                let id = &found.item.id;
+                for name in self.names_in_handout(id, *version) {
                     for practice in &found.item.practices {
                         writer.local_targets.insert(
-                            format!("{}#{}", challenge.id, practice.anchor),
-                            format!("#{}", paths::handout_practice_anchor(&challenge.id, &practice.anchor)),
+                            format!("{name}#{}", practice.anchor),
+                            format!("#{}", paths::handout_practice_anchor(id, &practice.anchor)),
                         );
                     }
+                    writer.local_targets.insert(name, format!("#{}", paths::handout_challenge_anchor(id)));
                 }
             }
         }
         let tag = self.tag(lang);
         let mut cited = std::collections::BTreeSet::new();
-        let views: Vec<SectionView> = sections
+        let views: Vec<SectionView> = parts
             .iter()
-            .map(|section| {
-                let found = self.site.section(lang, &section.id);
+            .zip(&challenges)
+            .map(|((section, version), challenges)| {
+                let found = match version {
+                    Some(version) => self.site.edition_section(lang, version, &section.id),
+                    None => self.site.section(lang, &section.id),
+                };
                 let title = found.map(|s| s.item.title.clone()).unwrap_or_default();
                 SectionView {
                     id: section.id.clone(),
@@ -109,11 +164,8 @@ impl Renderer<'_> {
                     lang: found.map(|f| self.fallback_attr(&f, lang)).unwrap_or_default(),
                     page: page_of(&paths::handout_section_anchor(&section.id)),
                     intro: found.map(|f| self.document_html(&writer, &f.item.intro, &f.item.info.path)).unwrap_or_default(),
-                    challenges: section
-                        .challenges
+                    challenges: challenges
                         .iter()
-                        .filter(|c| c.published)
-                        .filter_map(|c| self.site.challenge(lang, &c.id))
                         .map(|found| {
                             let challenge = found.item;
                             for node in challenge.nodes() {
@@ -121,6 +173,20 @@ impl Renderer<'_> {
                                     cited.extend(citation.items.iter().map(|i| i.key.clone()));
                                 }
                             }
+                            let anchor = |p: &GoodPractice| paths::handout_practice_anchor(&challenge.id, &p.anchor);
+                            // A later edition's text in its own form, as on its pages.
+                            let (practices, blocks) = match version {
+                                Some(_) => (Vec::new(), super::edition::challenge_blocks(&writer, challenge, anchor)),
+                                None => (
+                                    challenge
+                                        .practices
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(i, p)| Practice::new(&writer, p, anchor(p), i + 1, challenge))
+                                        .collect(),
+                                    Vec::new(),
+                                ),
+                            };
                             ChallengeView {
                                 id: challenge.id.clone(),
                                 anchor: paths::handout_challenge_anchor(&challenge.id),
@@ -128,20 +194,8 @@ impl Renderer<'_> {
                                 statement: challenge.statement.clone(),
                                 lang: lang_attr(found.lang, &tag, self.site),
                                 page: page_of(&paths::handout_challenge_anchor(&challenge.id)),
-                                practices: challenge
-                                    .practices
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, p)| {
-                                        Practice::new(
-                                            &writer,
-                                            p,
-                                            paths::handout_practice_anchor(&challenge.id, &p.anchor),
-                                            i + 1,
-                                            challenge,
-                                        )
-                                    })
-                                    .collect(),
+                                practices,
+                                blocks,
                             }
                         })
                         .collect(),
@@ -167,21 +221,48 @@ impl Renderer<'_> {
             .collect();
         sources.sort_by_key(|s| s.label.to_lowercase());
         let home = self.site.home(lang);
+        // The edition, named on the cover and, when the toolkit has several, in the running head.
+        let (edition_name, edition_lang) = match edition.or(self.site.base_edition()) {
+            Some(named) => self.edition_name(lang, named),
+            None => (home.map(|h| h.item.edition.clone()).unwrap_or_default(), String::new()),
+        };
+        let running_head = if self.site.config.editions.len() > 1 {
+            self.t(lang, Msg::HandoutRunningHead, &[("chapter", &heading), ("edition", &edition_name)])
+        } else {
+            heading.clone()
+        };
         // The running head and page numbers of printed pages can only be set in CSS, per page.
         let page_style = format!(
             "@page {{ @top-left {{ content: {}; }} @bottom-right {{ content: {} \" \" counter(page) \" / \" counter(pages); }} }}\n@page :first {{ @top-left {{ content: none; }} @bottom-right {{ content: none; }} }}",
-            css_string(&heading),
+            css_string(&running_head),
             css_string(&self.t(lang, Msg::HandoutPage, &[]))
         );
         // The Print button's script runs only on the site: what the PDF printer renders runs none.
         let scripts = if pages.is_some() { crate::render::csp::Scripts::None } else { crate::render::csp::Scripts::Site };
         layout.csp = crate::render::csp::policy(scripts, &[&page_style]);
+        // A later edition's handout leads back to that edition's contents, the base's to its chapter.
+        let back = match edition {
+            Some(edition) => paths::edition_home(lang, edition),
+            None => paths::chapter(lang, number),
+        };
+        let later = match (edition, self.site.config.current_edition()) {
+            (None, Some(current)) => self.site.handout_edition(&current.id, number).map(|later| LaterHandout {
+                name: self.edition_name(lang, later).0,
+                href: self.handout_link(lang, later, number, &writer.root).href,
+            }),
+            _ => None,
+        };
+        let pdf_path = match edition {
+            Some(edition) => paths::edition_handout_pdf(lang, edition, number),
+            None => paths::handout_pdf(lang, number),
+        };
         let view = HandoutPage {
             layout,
             page_style,
             chapter_title,
             number,
-            edition: home.map(|h| h.item.edition.as_str()).unwrap_or_default(),
+            edition: edition_name,
+            edition_lang,
             note: home.map(|h| h.item.note.as_str()).unwrap_or_default(),
             language_name: self.t(lang, Msg::LanguageName, &[]),
             date: self.build_date(lang),
@@ -190,12 +271,55 @@ impl Renderer<'_> {
             sources_page: page_of(paths::HANDOUT_SOURCES),
             notes: self.notes(&writer),
             notes_page: page_of(paths::HANDOUT_NOTES),
-            chapter_href: paths::href(&writer.root, &paths::chapter(lang, number), None),
-            online_url: format!("{}{}", self.site.config.base_url, paths::chapter(lang, number)),
+            back_href: paths::href(&writer.root, &back, None),
+            in_edition: edition.is_some(),
+            later,
+            online_url: format!("{}{}", self.site.config.base_url, back),
             for_printer: pages.is_some(),
-            pdf: self.pdf_link(lang, number, &writer.root),
+            pdf: self.pdf_link(&pdf_path, &writer.root),
         };
         self.render_view(lang, folder, "handout.html", &view)
+    }
+
+    /// The challenges of `section` in a handout: a later edition's own (`version`), or the base's
+    /// published ones.
+    fn handout_challenges<'s>(
+        &'s self,
+        lang: &'s str,
+        section: &'s TocSection,
+        version: Option<&'s str>,
+    ) -> Vec<InLanguage<'s, Challenge>> {
+        match version.and_then(|v| self.site.reference().editions.get(v).map(|revised| (v, revised))) {
+            Some((version, revised)) => revised
+                .challenges
+                .keys()
+                .filter(|id| id.rsplit_once('.').is_some_and(|(s, _)| s == section.id))
+                .filter_map(|id| self.site.edition_challenge(lang, version, id))
+                .collect(),
+            None => section.challenges.iter().filter(|c| c.published).filter_map(|c| self.site.challenge(lang, &c.id)).collect(),
+        }
+    }
+
+    /// The names content may give part `id` whose text is `version`'s (`None`: the base's): its
+    /// plain id names the base's text, `<edition>/<id>` the text that edition has.
+    fn names_in_handout(&self, id: &str, version: Option<&str>) -> Vec<String> {
+        let mut names: Vec<String> = version.is_none().then(|| id.to_string()).into_iter().collect();
+        for later in self.site.config.editions.iter().skip(1) {
+            if self.site.revising_edition(&later.id, |e| e.sections.contains_key(id) || e.challenges.contains_key(id)) == version {
+                names.push(format!("{}/{id}", later.id));
+            }
+        }
+        names
+    }
+
+    /// The handout of chapter `number` as later edition `edition` has it (which must revise a
+    /// part of it), and its PDF when the build printed it.
+    pub(super) fn handout_link(&self, lang: &str, edition: &str, number: u32, root: &str) -> HandoutLink {
+        HandoutLink {
+            number,
+            href: paths::href(root, &paths::edition_handout(lang, edition, number), None),
+            pdf: self.pdf_link(&paths::edition_handout_pdf(lang, edition, number), root),
+        }
     }
 
     /// The day of the build in the reader's language.

@@ -230,11 +230,14 @@ impl<'a> Renderer<'a> {
                 jobs.push(Box::new(move || self.case_study(lang, slug)));
             }
             for chapter in self.site.toc.chapters.iter().filter(|c| c.sections.iter().any(|s| s.published)) {
-                jobs.push(Box::new(move || self.handout(lang, chapter.number, None)));
+                jobs.push(Box::new(move || self.handout(lang, chapter.number, None, None)));
             }
             // A later edition's pages: only the parts it revises, and what changed in them.
             for (edition, previous) in self.later_editions() {
                 jobs.push(Box::new(move || self.edition_home(lang, edition, previous)));
+                for chapter in self.site.toc.chapters.iter().filter(|c| self.site.has_edition_handout(edition, c.number)) {
+                    jobs.push(Box::new(move || self.handout(lang, chapter.number, Some(edition), None)));
+                }
                 let Some(revised) = self.site.reference().editions.get(edition) else { continue };
                 for id in revised.sections.keys() {
                     jobs.push(Box::new(move || self.edition_section(lang, edition, previous, id)));
@@ -380,11 +383,10 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The link to chapter `number`'s PDF in `lang`, from a page whose way to the root is `root`,
-    /// when the build printed it.
-    fn pdf_link(&self, lang: &str, number: u32, root: &str) -> Option<PdfLink> {
-        let path = paths::handout_pdf(lang, number);
-        let size = self.facts.pdfs.get(&path)?;
+    /// The link to a handout's PDF (at `path` in the site) from a page whose way to the root is
+    /// `root`, when the build printed it.
+    fn pdf_link(&self, path: &str, root: &str) -> Option<PdfLink> {
+        let size = self.facts.pdfs.get(path)?;
         Some(PdfLink { href: format!("{root}{path}"), size: size.div_ceil(1000).to_string() })
     }
 
