@@ -5,20 +5,13 @@
 use crate::common;
 
 use std::process::Command;
-use std::sync::OnceLock;
 
 use common::{Project, project_root};
 use regex::Regex;
 use toolkit::compare::{Kind, Words, align, summary, word_changes};
 
 fn built() -> &'static Project {
-    static SITE: OnceLock<Project> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let project = Project::real();
-        let report = project.build();
-        common::assert_clean(&report);
-        project
-    })
+    common::real_site()
 }
 
 /// Lower-case words only, one space apart (punctuation, bullets and gap marks dropped).

@@ -3,19 +3,11 @@
 
 use crate::common;
 
-use std::sync::OnceLock;
-
 use common::{Project, broken_links, html_files, project_root};
 use regex::Regex;
 
 fn built() -> &'static Project {
-    static SITE: OnceLock<Project> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let project = Project::real();
-        let report = project.build();
-        common::assert_clean(&report);
-        project
-    })
+    common::real_site()
 }
 
 #[test]

@@ -81,6 +81,16 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Fails with every diagnostic listed, so a failing test shows why.
+/// The real content, built once for every test that only reads the site.
+pub fn real_site() -> &'static Project {
+    static SITE: std::sync::OnceLock<Project> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let project = Project::real();
+        assert_clean(&project.build());
+        project
+    })
+}
+
 pub fn assert_clean(report: &Report) {
     let errors: Vec<String> =
         report.diagnostics.iter().filter(|d| d.severity == toolkit::diagnostics::Severity::Error).map(|d| d.to_string()).collect();
