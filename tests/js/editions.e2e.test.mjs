@@ -44,6 +44,18 @@ test('what changed reads on a 390 px phone without sideways scrolling', async ()
   await page.close();
 });
 
+test('a Hub challenge reads in the same column as any challenge on a wide screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const column = async (path) => {
+    await page.goto(`${server.url}${path}`);
+    return page.$eval('h1', (h) => { const r = h.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.width)]; });
+  };
+  const [left, width] = await column('fr/hub/3.7.a/index.html');
+  assert.deepEqual([left, width], await column('fr/3.7.a/index.html'));
+  assert.ok(width > 600, `${width} px`);
+  await page.close();
+});
+
 test('the language switch on a Hub page stays in the Hub edition', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}en/hub/3.7.c/index.html`);
