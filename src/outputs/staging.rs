@@ -73,8 +73,10 @@ pub struct Staging {
     /// Folders already made, so each is made once however many files it holds.
     made: Mutex<HashSet<PathBuf>>,
     written: Mutex<Vec<(String, String, usize)>>,
-    /// The files of the site being replaced, as its mark lists them, that nobody changed since.
+    /// The files of the site being replaced, as its mark lists them, and when it was marked
+    /// (a file changed since is not reused).
     previous: HashMap<String, (String, usize)>,
+    marked: Option<std::time::SystemTime>,
     published: bool,
 }
 
@@ -108,6 +110,7 @@ impl Staging {
             made: Mutex::new(HashSet::new()),
             written: Mutex::new(Vec::new()),
             previous: previous_files(out),
+            marked: std::fs::metadata(out.join(MARKER)).and_then(|m| m.modified()).ok(),
             published: false,
         })
     }
@@ -119,11 +122,10 @@ impl Staging {
             return false;
         }
         let old = self.out.join(path);
-        let modified = |p: &Path| std::fs::symlink_metadata(p).ok().filter(|m| m.is_file()).map(|m| (m.len(), m.modified().ok()));
-        let (Some((len, Some(changed))), Some((_, Some(marked)))) = (modified(&old), modified(&self.out.join(MARKER))) else {
-            return false;
-        };
-        len == size as u64 && changed <= marked && std::fs::hard_link(&old, file).is_ok()
+        let Some(marked) = self.marked else { return false };
+        let Some(metadata) = std::fs::symlink_metadata(&old).ok().filter(|m| m.is_file()) else { return false };
+        let unchanged = metadata.modified().is_ok_and(|changed| changed <= marked);
+        metadata.len() == size as u64 && unchanged && std::fs::hard_link(&old, file).is_ok()
     }
 
     /// Puts the new site in the place of the old one.

@@ -500,10 +500,11 @@
     return pending[key];
   }
 
-  /** A sorted list written as the gaps between its numbers (src/search/export.rs's gaps). */
-  function fromGaps(list) {
-    var out = [], at = 0;
-    for (var i = 0; i < list.length; i++) { at += list[i]; out.push(at); }
+  /** A sorted list written as the gaps between its numbers (src/search/export.rs's gaps), from
+      position `from` on (what comes before is kept as it is). */
+  function sums(list, from) {
+    var out = list.slice(0, from), at = 0;
+    for (var i = from; i < list.length; i++) { at += list[i]; out.push(at); }
     return out;
   }
 
@@ -548,11 +549,6 @@
     // Lists of documents are written as gaps (src/search/export.rs); decoded once each.
     var decoded = new Map();
     var once = function (name, make) { if (!decoded.has(name)) decoded.set(name, make()); return decoded.get(name); };
-    var sums = function (list, from) {
-      var out = list.slice(0, from), at = 0;
-      for (var i = from; i < list.length; i++) { at += list[i]; out.push(at); }
-      return out;
-    };
     this.data = {
       superseded: function (doc) { return !!self.superseded && self.superseded.has(doc); },
       postings: function (term) {
@@ -600,7 +596,7 @@
     if (this.moreButton) this.moreButton.addEventListener('click', function () { self.more(self.generation, false); });
     return load(this.base, this.lang, 'index').then(function (manifest) {
       self.manifest = manifest;
-      self.superseded = new Set(fromGaps(manifest.superseded || []));
+      self.superseded = new Set(sums(manifest.superseded || [], 0));
       self.docEditions = fromRuns(manifest.editionRuns || []);
       self.analyzer = new Analyzer(self.lang, manifest.stopWords, manifest.stemOverrides);
       self.engine = new Engine(self.data);
