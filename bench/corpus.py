@@ -100,6 +100,8 @@ def units_of(body: str):
         if line.startswith("## "):
             headings.append(clean(line[3:]))
             continue
+        if line.startswith("#"):
+            continue  # other heading levels (the Hub edition's "# Key resources") make no bullet
         m = re.match(r"\s*(?:[-*]|\d+\.)\s+(.*)", line)
         items.append(clean(m.group(1) if m else line.lstrip("> ").strip()))
     return headings, items
