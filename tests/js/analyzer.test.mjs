@@ -24,6 +24,22 @@ for (const [lang, data] of Object.entries(vectors)) {
     assert.deepEqual(wrong, []);
   });
 
+  test(`${lang}: analysing only for some terms (snippets) still finds every word that gives one`, () => {
+    // Snippets skip stemming the words that cannot match: each word must still give its term
+    // when that term is wanted, and the words around keep their places.
+    const missed = Object.entries(data.words).filter(([word, term]) => term !== null)
+      .filter(([word, term]) => JSON.stringify(analyzer.indexTokens(word, new Set([term])).map((t) => t.term)) !== JSON.stringify([term]))
+      .map(([word, term]) => `${word} → ${term}`);
+    assert.deepEqual(missed, []);
+    for (const { text, index } of data.texts) {
+      for (const [term] of index) {
+        const wanted = new Set([term]);
+        const at = (tokens) => tokens.map((t) => [wanted.has(t.term) ? t.term : '', t.from, t.to]);
+        assert.deepEqual(at(analyzer.indexTokens(text, wanted)), at(analyzer.indexTokens(text)), text);
+      }
+    }
+  });
+
   test(`${lang}: texts give the same index and query tokens, at the same places`, () => {
     for (const { text, index, query } of data.texts) {
       const pairs = (tokens) => tokens.map((t) => [t.term, text.slice(t.from, t.to)]);

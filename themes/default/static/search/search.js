@@ -60,13 +60,17 @@
   };
 
   /** Terms with their place in the text: {term, from, to}. Indexing keeps Chinese single
-      characters and bigrams; a query's Chinese run of two or more characters gives bigrams. */
-  Analyzer.prototype.tokens = function (text, forIndex) {
+      characters and bigrams; a query's Chinese run of two or more characters gives bigrams.
+      With `wanted` (terms), a word that cannot give one of them gets the term OTHER instead:
+      a stem starts with its word's first letter, so most words need no stemming. */
+  Analyzer.prototype.tokens = function (text, forIndex, wanted) {
     var tokens = [];
     var self = this;
+    var firsts = wanted ? firstLetters(wanted) : null;
     runs(text).forEach(function (run) {
       if (run[0] === 'word') {
-        var term = self.wordTerm(text.slice(run[1], run[2]));
+        var word = text.slice(run[1], run[2]);
+        var term = firsts && !self.mayGive(word, firsts) ? self.dropped(word) : self.wordTerm(word);
         if (term !== null) tokens.push({ term: term, from: run[1], to: run[2] });
         return;
       }
@@ -82,7 +86,29 @@
     return tokens;
   };
 
-  Analyzer.prototype.indexTokens = function (text) { return this.tokens(text, true); };
+  /** A term no word has: what `tokens` gives a word that cannot match. */
+  var OTHER = '\u0000';
+
+  function firstLetters(wanted) {
+    var firsts = new Set();
+    wanted.forEach(function (term) { firsts.add(term === '' ? '' : fold(String.fromCodePoint(term.codePointAt(0)))); });
+    return firsts;
+  }
+
+  /** Whether the term of `word` may start with one of `firsts` (always, for an exception). */
+  Analyzer.prototype.mayGive = function (word, firsts) {
+    var lower = word.toLowerCase();
+    var first = String.fromCodePoint(lower.codePointAt(0));
+    return firsts.has(first) || (first > '\u007f' && firsts.has(fold(first))) || firsts.has('') || this.overrides.has(lower);
+  };
+
+  /** What a word that cannot match counts as: nothing when analysis drops it, else OTHER. */
+  Analyzer.prototype.dropped = function (word) {
+    var lower = word.toLowerCase();
+    return (Array.from(lower).length === 1 && !NUMBER.test(lower)) || this.stop.has(lower) ? null : OTHER;
+  };
+
+  Analyzer.prototype.indexTokens = function (text, wanted) { return this.tokens(text, true, wanted); };
   Analyzer.prototype.queryTokens = function (text) { return this.tokens(text, false); };
 
   function surfaceKey(word) { return fold(word.toLowerCase()); }
@@ -406,7 +432,7 @@
     var wanted = new Set(terms);
     // Overlapping matches (a Chinese word's bigrams) are marked as one.
     var marks = [];
-    analyzer.indexTokens(text).forEach(function (m) {
+    analyzer.indexTokens(text, wanted).forEach(function (m) {
       if (!wanted.has(m.term)) return;
       var last = marks[marks.length - 1];
       if (last && m.from < last[1]) last[1] = Math.max(last[1], m.to);
@@ -434,7 +460,7 @@
     var charAt = function (unit) { var low = 0, high = offsets.length - 1; while (low < high) { var mid = (low + high) >> 1; if (offsets[mid] < unit) low = mid + 1; else high = mid; } return low; };
     var wanted = new Set(terms);
     // Matches as [from, to, term, 1 when the word before is the query's term before (a phrase)].
-    var all = analyzer.indexTokens(text);
+    var all = analyzer.indexTokens(text, wanted);
     var spans = [];
     all.forEach(function (t, i) {
       var after = i > 0 && terms.indexOf(t.term) > 0 && terms.indexOf(all[i - 1].term) === terms.indexOf(t.term) - 1;
@@ -492,6 +518,8 @@
       pending[key] = new Promise(function (resolve, reject) {
         var script = document.createElement('script');
         script.src = base + name + '.js';
+        // A query waits on these: without it Chromium fetches scripts added later at low priority.
+        script.fetchPriority = 'high';
         script.onload = function () { resolve(loaded[key]); };
         script.onerror = function () { delete pending[key]; reject(new Error('could not load ' + script.src)); };
         document.head.appendChild(script);
@@ -528,8 +556,6 @@
     this.root = form.dataset.root;
     this.lang = form.dataset.lang;
     this.forms = JSON.parse(form.dataset.resultForms);
-    this.plural = new Intl.PluralRules(form.dataset.tag);
-    this.words = typeof Intl.ListFormat === 'function' ? new Intl.ListFormat(form.dataset.tag, { style: 'long', type: 'conjunction' }) : null;
     this.input = form.querySelector('input[type="search"]');
     this.chapter = document.getElementById('search-chapter');
     this.edition = document.getElementById('search-edition');
@@ -577,6 +603,20 @@
       },
     };
   }
+
+  /** The language's plural rules, made while a query's first files are on their way (making
+      them costs some 20 ms). */
+  Search.prototype.formats = function () {
+    if (!this.plural) this.plural = new Intl.PluralRules(this.form.dataset.tag);
+    return this;
+  };
+
+  /** Words as a list in the language ("a, b and c"), made only when a result lacks some. */
+  Search.prototype.listed = function (words) {
+    if (typeof Intl.ListFormat !== 'function') return words.join(', ');
+    if (!this.listFormat) this.listFormat = new Intl.ListFormat(this.form.dataset.tag, { style: 'long', type: 'conjunction' });
+    return this.listFormat.format(words);
+  };
 
   Search.prototype.start = function () {
     var self = this;
@@ -722,7 +762,7 @@
     var self = this;
     var query = this.input.value.trim();
     var generation = ++this.generation;
-    this.remember(query);
+    if (!this.manifest || !query) this.remember(query);
     if (!this.manifest) return Promise.resolve();
     if (!query) {
       this.outcome = null;
@@ -731,7 +771,9 @@
       return Promise.resolve();
     }
     this.list.setAttribute('aria-busy', 'true');
-    return this.answer(query).then(function (outcome) {
+    var answered = this.answer(query);
+    this.formats();
+    return answered.then(function (outcome) {
       if (generation !== self.generation) return undefined;
       return self.more(generation, true, outcome, query);
     }).catch(function () {
@@ -739,6 +781,10 @@
       self.outcome = { query: query, clauses: [], results: [], allWords: true, corrected: false, suggestion: null };
       self.clear();
       self.describe(self.outcome, query);
+    }).then(function () {
+      // The address follows once the results are shown: changing it earlier makes Chromium fetch
+      // the page's icon again in the middle of the query's own requests.
+      if (generation === self.generation) self.remember(query);
     });
   };
 
@@ -787,7 +833,7 @@
   }
 
   Search.prototype.countText = function (count, query) {
-    var form = count === 0 ? this.forms.zero : this.forms[this.plural.select(count)] || this.forms.other;
+    var form = count === 0 ? this.forms.zero : this.forms[this.formats().plural.select(count)] || this.forms.other;
     return fill(form, { count: String(count), query: query });
   };
 
@@ -824,7 +870,7 @@
       var lacks = document.createElement('span');
       lacks.className = 'result-trail result-lacks';
       var words = hit.missing.map(function (w) { return w; });
-      lacks.textContent = fill(this.form.dataset.lacks, { words: this.words ? this.words.format(words) : words.join(', ') });
+      lacks.textContent = fill(this.form.dataset.lacks, { words: this.listed(words) });
       item.appendChild(lacks);
     }
     var text = document.createElement('p');
