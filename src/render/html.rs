@@ -75,6 +75,9 @@ pub struct PageWriter<'a> {
     pub root: String,
     notes: RefCell<Vec<Note>>,
     abbreviations: Vec<(String, String)>,
+    /// The first bytes of the abbreviations: most places in a text start none, and are passed
+    /// over without comparing each abbreviation.
+    abbreviation_starts: [bool; 256],
     explained: RefCell<BTreeSet<String>>,
     /// The boxes being written, innermost last: a box never places itself, even through others
     /// (the cycle is reported by `validate`; this keeps rendering finite).
@@ -97,6 +100,10 @@ impl<'a> PageWriter<'a> {
         abbreviations.retain(|(abbr, _)| !abbr.is_empty());
         // Longest first, so "UN-INSTRAW" wins over "UN".
         abbreviations.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut abbreviation_starts = [false; 256];
+        for (abbr, _) in &abbreviations {
+            abbreviation_starts[abbr.as_bytes()[0] as usize] = true;
+        }
         PageWriter {
             site,
             ui,
@@ -104,6 +111,7 @@ impl<'a> PageWriter<'a> {
             root: paths::root_from(folder),
             notes: RefCell::new(Vec::new()),
             abbreviations,
+            abbreviation_starts,
             explained: RefCell::new(BTreeSet::new()),
             open_boxes: RefCell::new(Vec::new()),
             local_targets: HashMap::new(),
@@ -217,7 +225,7 @@ impl<'a> PageWriter<'a> {
         let mut start = 0;
         let mut i = 0;
         while i < text.len() {
-            if !text.is_char_boundary(i) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            if !self.abbreviation_starts[bytes[i] as usize] || !text.is_char_boundary(i) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
                 i += 1;
                 continue;
             }
