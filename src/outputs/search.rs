@@ -20,19 +20,14 @@ impl Output for SearchIndex {
 
     fn write(&self, context: &Context<'_>, sink: &dyn Sink) -> Result<Written, Problems> {
         let problem = |message: String| Problems::one(Diagnostic::error(crate::search::INDEX_FOLDER, None, message));
-        // One language at a time per core, written out and dropped before the next, so memory
-        // holds at most one index per core rather than all of them with all their files.
+        // One language at a time per core, each file written as it is made, so memory holds at
+        // most one index per core and none of the files.
         let languages: Vec<&str> = context.site.config.codes().collect();
         let editions: Vec<&str> = context.site.config.editions.iter().map(|e| e.id.as_str()).collect();
         languages.par_iter().try_for_each(|lang| {
             let index = crate::search::index_language(context.site, context.ui, lang, self.keep_in.as_deref()).map_err(problem)?;
-            let files = crate::search::export::export(&index, context.ui, &editions)
-                .map_err(|e| problem(format!("The search index for {lang} could not be exported: {e}.")))?;
-            drop(index);
-            for file in files {
-                sink.put(&file.path, &file.bytes).map_err(|e| write_problem(self.name(), &file.path, e))?;
-            }
-            Ok(())
+            crate::search::export::export(&index, context.ui, &editions, &mut |path, bytes| sink.put(path, bytes))
+                .map_err(|(path, e)| write_problem(self.name(), &path, e))
         })?;
         Ok(Written::default())
     }

@@ -225,7 +225,8 @@ impl<'a> PageWriter<'a> {
         let mut start = 0;
         let mut i = 0;
         while i < text.len() {
-            if !self.abbreviation_starts[bytes[i] as usize] || !text.is_char_boundary(i) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            if !self.abbreviation_starts[bytes[i] as usize] || !text.is_char_boundary(i) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric())
+            {
                 i += 1;
                 continue;
             }

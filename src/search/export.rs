@@ -27,7 +27,6 @@ use super::documents::SearchDocument;
 use super::engine::Pair;
 use super::index::LanguageIndex;
 use crate::load::localize::Localizer;
-use crate::outputs::staging::OutputFile;
 
 /// Documents per `d-<n>.js` file. Results are scattered across the index, so each one shown
 /// costs a file: two per file fetch a third to a half of the bytes eight did on a large
@@ -61,84 +60,100 @@ fn edition_runs(documents: &[SearchDocument], editions: usize) -> Vec<u32> {
     runs
 }
 
-fn script(lang: &str, name: &str, data: &Value) -> OutputFile {
-    let json = serde_json::to_string(data).expect("search data serialises");
-    OutputFile {
-        path: format!("{}{name}.js", crate::paths::search_data(lang)),
-        bytes: format!("toolkitSearchData({},{},{json});\n", Value::from(lang), Value::from(name)).into_bytes(),
-    }
+/// Writes each file as it is made: the index's files never all sit in memory at once.
+pub type Put<'a> = dyn FnMut(&str, &[u8]) -> std::io::Result<()> + 'a;
+
+/// The problem of a file that could not be written: its path, and why.
+pub type PutError = (String, std::io::Error);
+
+fn script(lang: &str, name: &str, json: &str, put: &mut Put<'_>) -> Result<(), PutError> {
+    let path = format!("{}{name}.js", crate::paths::search_data(lang));
+    let bytes = format!("toolkitSearchData({},{},{json});\n", Value::from(lang), Value::from(name));
+    put(&path, bytes.as_bytes()).map_err(|e| (path, e))
 }
 
-/// Cuts keys in alphabetical order into files of about TERMS_FILE_BYTES: each entry is
-/// (key, [(part of the file's object, value)]). Returns the first key of each file.
-fn runs(lang: &str, prefix: &str, entries: BTreeMap<String, Vec<(&'static str, Value)>>, files: &mut Vec<OutputFile>) -> Vec<String> {
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("search data serialises")
+}
+
+/// One key of a term or pair file: for each part of the file's object ("t", "f", "w", "p"),
+/// its value as JSON text.
+type Entry = Vec<(&'static str, String)>;
+
+/// Cuts keys in alphabetical order into files of about TERMS_FILE_BYTES, each an object of
+/// parts, each part an object of keys (both in order, as serde_json's maps write them).
+/// Returns the first key of each file.
+fn runs(lang: &str, prefix: &str, entries: impl Iterator<Item = (String, Entry)>, put: &mut Put<'_>) -> Result<Vec<String>, PutError> {
     let mut first_keys: Vec<String> = Vec::new();
-    let mut parts: BTreeMap<&'static str, serde_json::Map<String, Value>> = BTreeMap::new();
+    let mut parts: BTreeMap<&'static str, String> = BTreeMap::new();
     let mut size = 0;
-    let flush = |parts: &mut BTreeMap<&'static str, serde_json::Map<String, Value>>, n: usize, files: &mut Vec<OutputFile>| {
-        let data: serde_json::Map<String, Value> =
-            std::mem::take(parts).into_iter().map(|(part, map)| (part.to_string(), Value::Object(map))).collect();
-        files.push(script(lang, &format!("{prefix}-{n}"), &Value::Object(data)));
+    let mut flush = |parts: &mut BTreeMap<&'static str, String>, n: usize| {
+        let mut json = String::from("{");
+        for (i, (part, members)) in std::mem::take(parts).into_iter().enumerate() {
+            json.push_str(if i == 0 { "\"" } else { ",\"" });
+            json.push_str(part);
+            json.push_str("\":{");
+            json.push_str(&members);
+            json.push('}');
+        }
+        json.push('}');
+        script(lang, &format!("{prefix}-{n}"), &json, put)
     };
     for (key, values) in entries {
         if first_keys.is_empty() || size >= TERMS_FILE_BYTES {
             if !first_keys.is_empty() {
-                flush(&mut parts, first_keys.len() - 1, files);
+                flush(&mut parts, first_keys.len() - 1)?;
                 size = 0;
             }
             first_keys.push(key.clone());
         }
+        let key_json = to_json(&key);
         for (part, value) in values {
-            size += key.len() + 8 + value.to_string().len();
-            parts.entry(part).or_default().insert(key.clone(), value);
+            size += key.len() + 8 + value.len();
+            let members = parts.entry(part).or_default();
+            if !members.is_empty() {
+                members.push(',');
+            }
+            members.push_str(&key_json);
+            members.push(':');
+            members.push_str(&value);
         }
     }
     if !first_keys.is_empty() {
-        flush(&mut parts, first_keys.len() - 1, files);
+        flush(&mut parts, first_keys.len() - 1)?;
     }
-    first_keys
+    Ok(first_keys)
 }
 
 /// `editions`: the ids of the editions, in `toolkit.toml`'s order (for the edition filter).
-pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str]) -> tantivy::Result<Vec<OutputFile>> {
+pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mut Put<'_>) -> Result<(), PutError> {
     let lang = index.lang.as_str();
     let engine = &index.engine;
-    let mut files = Vec::new();
     // Terms (with their spellings) and lexicon spellings share one alphabetical key space.
-    let mut entries: BTreeMap<String, Vec<(&'static str, Value)>> = BTreeMap::new();
+    let mut entries: BTreeMap<&str, Entry> = BTreeMap::new();
     for (term, postings) in &engine.terms {
         let mut previous = 0;
-        let flat: Vec<Value> = postings
-            .iter()
-            .flat_map(|&(doc, score)| {
-                let gap = doc - std::mem::replace(&mut previous, doc);
-                [json!(gap), json!(score)]
-            })
-            .collect();
-        let entry = entries.entry(term.clone()).or_default();
-        entry.push(("t", Value::Array(flat)));
+        let flat: Vec<u32> = postings.iter().flat_map(|&(doc, score)| [doc - std::mem::replace(&mut previous, doc), score]).collect();
+        let entry = entries.entry(term.as_str()).or_default();
+        entry.push(("t", to_json(&flat)));
         if let Some(forms) = engine.forms.get(term) {
-            let forms: serde_json::Map<String, Value> = forms.iter().map(|(key, docs)| (key.clone(), json!(gaps(docs)))).collect();
-            entry.push(("f", Value::Object(forms)));
+            let forms: BTreeMap<&String, Vec<u32>> = forms.iter().map(|(key, docs)| (key, gaps(docs))).collect();
+            entry.push(("f", to_json(&forms)));
         }
     }
     for (spelling, term) in &engine.lexicon {
-        entries.entry(spelling.clone()).or_default().push(("w", Value::from(term.as_str())));
+        entries.entry(spelling.as_str()).or_default().push(("w", to_json(term)));
     }
-    let term_files = runs(lang, "t", entries, &mut files);
-    let pairs: BTreeMap<String, Vec<(&'static str, Value)>> = engine
-        .pairs
-        .iter()
-        .map(|(key, pair)| {
-            // Documents, or -1 then the documents that have both terms apart.
-            let value = match pair {
-                Pair::Docs(docs) => json!(gaps(docs)),
-                Pair::Except(docs) => Value::Array(std::iter::once(json!(-1)).chain(gaps(docs).into_iter().map(|d| json!(d))).collect()),
-            };
-            (key.clone(), vec![("p", value)])
-        })
-        .collect();
-    let pair_files = runs(lang, "p", pairs, &mut files);
+    let term_files = runs(lang, "t", entries.into_iter().map(|(key, entry)| (key.to_string(), entry)), put)?;
+    let pairs = engine.pairs.iter().map(|(key, pair)| {
+        // Documents, or -1 then the documents that have both terms apart.
+        let value = match pair {
+            Pair::Docs(docs) => to_json(&gaps(docs)),
+            Pair::Except(docs) => to_json(&std::iter::once(-1i64).chain(gaps(docs).into_iter().map(i64::from)).collect::<Vec<i64>>()),
+        };
+        (key.clone(), vec![("p", value)])
+    });
+    let pair_files = runs(lang, "p", pairs, put)?;
     // Words by length, the most frequent first (then in code-point order): the order a
     // correction prefers them in.
     let mut by_length: BTreeMap<usize, Vec<(&str, u32)>> = BTreeMap::new();
@@ -148,7 +163,7 @@ pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str]) -> tanti
     for (length, words) in &mut by_length {
         words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let words: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
-        files.push(script(lang, &format!("v-{length}"), &json!({ "v": words })));
+        script(lang, &format!("v-{length}"), &to_json(&json!({ "v": words })), put)?;
     }
     for (n, chunk) in index.documents.chunks(DOCUMENTS_PER_FILE).enumerate() {
         let documents: Vec<Value> = chunk
@@ -174,14 +189,14 @@ pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str]) -> tanti
                 entry
             })
             .collect();
-        files.push(script(lang, &format!("d-{n}"), &Value::Array(documents)));
+        script(lang, &format!("d-{n}"), &to_json(&documents), put)?;
     }
     let chapters: Vec<u32> = index.documents.iter().map(|d| d.chapter).collect();
     let superseded: Vec<u32> = index.documents.iter().enumerate().filter(|(_, d)| d.superseded).map(|(n, _)| n as u32).collect();
-    files.push(script(
+    script(
         lang,
         "index",
-        &json!({
+        &to_json(&json!({
             "documents": index.documents.len(),
             "perFile": DOCUMENTS_PER_FILE,
             "chapters": chapters,
@@ -194,7 +209,7 @@ pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str]) -> tanti
             "synonyms": engine.synonyms,
             "stopWords": stop_words(lang),
             "stemOverrides": stem_overrides(lang),
-        }),
-    ));
-    Ok(files)
+        })),
+        put,
+    )
 }
