@@ -278,6 +278,26 @@ pub fn load(root: &Path, config: &Config, diagnostics: &Diagnostics) -> Site {
     Site { config: config.clone(), sources, toc, languages }
 }
 
+/// A challenge of the base edition read again after an edit, for the live preview's quick
+/// path: its language and the challenge, or `None` when `file` (under `root`) is not such a
+/// challenge or has an error (the full load that follows reports it).
+pub fn reload_challenge(root: &Path, config: &Config, file: &Path) -> Option<(String, Challenge)> {
+    let relative = file.strip_prefix(root.join("content")).ok()?;
+    let lang = relative.iter().next()?.to_str()?;
+    config.language(lang)?;
+    let path = relative.strip_prefix(lang).ok()?.to_str()?.replace('\\', "/");
+    let place @ Place::Challenge(..) = place_of(&path)? else { return None };
+    let mut problems = Vec::new();
+    let written = Written { edition: None, form: PracticeForm::default() };
+    let loaded = load_file(root, &Path::new("content").join(lang).join(&path), &path, place, written, &mut problems)?;
+    match loaded {
+        Loaded::Challenge(challenge) if problems.iter().all(|p| p.severity != crate::diagnostics::Severity::Error) => {
+            Some((lang.to_string(), challenge))
+        }
+        _ => None,
+    }
+}
+
 /// The problem with a file whose path does not say where it belongs.
 fn unplaced(file: &Path, path: &str) -> Diagnostic {
     let padded = path

@@ -282,6 +282,13 @@ impl<'a> Renderer<'a> {
         Ok(counts)
     }
 
+    /// A challenge's page in every language (the live preview's quick path after an edit);
+    /// none when it is not a published challenge.
+    pub fn challenge_pages(&self, id: &str) -> Result<Vec<Page>, Diagnostic> {
+        let Some(entry) = self.site.toc.published_challenges().find(|c| c.id == id) else { return Ok(Vec::new()) };
+        self.site.config.languages.iter().map(|language| self.challenge(&language.code, entry)).collect()
+    }
+
     fn tag(&self, lang: &str) -> String {
         self.site.config.language(lang).map_or_else(|| lang.to_string(), |l| l.tag.clone())
     }
