@@ -9,8 +9,10 @@
 //!   Document numbers in lists are written as the gap from the one before.
 //! - `t-<n>.js`: a run of terms in alphabetical order, about `TERMS_FILE_BYTES` each: for each
 //!   term, each document's score (tantivy's BM25 over the weighted parts, ×100) and, for a term
-//!   written several ways, which documents have each spelling; and the lexicon's unaccented
-//!   spellings that sort in the same run.
+//!   written several ways, which documents have each spelling.
+//! - `w-<n>.js`: the lexicon's unaccented spellings and their terms, in runs like the terms (none
+//!   in a language without accents): a typed word needs only these small files, not the term
+//!   file its spelling would sort into.
 //! - `p-<n>.js`: pairs of terms that stand next to each other in some documents but not in all
 //!   that have both (for phrases), in runs like the terms: loaded only for a phrase.
 //! - `v-<n>.js`: the words of `n` letters, those in the most documents first: loaded only to
@@ -129,7 +131,6 @@ fn runs(lang: &str, prefix: &str, entries: impl Iterator<Item = (String, Entry)>
 pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mut Put<'_>) -> Result<(), PutError> {
     let lang = index.lang.as_str();
     let engine = &index.engine;
-    // Terms (with their spellings) and lexicon spellings share one alphabetical key space.
     let mut entries: BTreeMap<&str, Entry> = BTreeMap::new();
     for (term, postings) in &engine.terms {
         let mut previous = 0;
@@ -141,10 +142,9 @@ pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mu
             entry.push(("f", to_json(&forms)));
         }
     }
-    for (spelling, term) in &engine.lexicon {
-        entries.entry(spelling.as_str()).or_default().push(("w", to_json(term)));
-    }
     let term_files = runs(lang, "t", entries.into_iter().map(|(key, entry)| (key.to_string(), entry)), put)?;
+    let spellings = engine.lexicon.iter().map(|(spelling, term)| (spelling.clone(), vec![("w", to_json(term))]));
+    let lexicon_files = runs(lang, "w", spellings, put)?;
     let pairs = engine.pairs.iter().map(|(key, pair)| {
         // Documents, or -1 then the documents that have both terms apart.
         let value = match pair {
@@ -204,6 +204,7 @@ pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mu
             "editionRuns": edition_runs(&index.documents, editions.len()),
             "superseded": gaps(&superseded),
             "termFiles": term_files,
+            "lexiconFiles": lexicon_files,
             "pairFiles": pair_files,
             "vocabulary": by_length.keys().collect::<Vec<_>>(),
             "synonyms": engine.synonyms,

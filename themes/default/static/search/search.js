@@ -595,7 +595,7 @@
           return forms;
         });
       },
-      lexicon: function (key) { var s = self.shard('t', key); return s && own(s.w, key) ? s.w[key] : undefined; },
+      lexicon: function (key) { var s = self.shard('w', key); return s && own(s.w, key) ? s.w[key] : undefined; },
       pair: function (key) {
         var s = self.shard('p', key);
         if (!s || !own(s.p, key)) return undefined;
@@ -667,7 +667,7 @@
   };
 
   Search.prototype.file = function (kind, key) {
-    var first = kind === 'p' ? this.manifest.pairFiles : this.manifest.termFiles;
+    var first = { t: this.manifest.termFiles, p: this.manifest.pairFiles, w: this.manifest.lexiconFiles }[kind];
     var name = termFile(first || [], key);
     return name ? kind + name.slice(1) : null;
   };
@@ -687,12 +687,12 @@
   /** Loads what a query needs and returns its clauses. */
   Search.prototype.prepare = function (query) {
     var self = this;
-    var keys = new Set();
+    var spellings = new Set(), stems = new Set();
     this.analyzer.queryTokens(query).forEach(function (token) {
-      keys.add(surfaceKey(query.slice(token.from, token.to)));
-      keys.add(token.term);
+      spellings.add(surfaceKey(query.slice(token.from, token.to)));
+      stems.add(token.term);
     });
-    return this.loadAll('t', keys).then(function () {
+    return Promise.all([this.loadAll('t', stems), this.loadAll('w', spellings)]).then(function () {
       var known = function (term) { return self.data.postings(term).length > 0; };
       var clauses = parse(self.analyzer, query, self.data.lexicon, known, self.manifest.synonyms);
       var terms = new Set(), pairs = new Set();
