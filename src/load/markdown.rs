@@ -176,6 +176,11 @@ impl Builder<'_> {
         }
         let mut document = Document { nodes, footnotes: self.footnotes };
         collapse_box_paragraphs(&mut document.nodes, self.file, self.problems);
+        // Kept for the whole build: the room grown while pushing is given back.
+        document.nodes.shrink_to_fit();
+        for footnote in &mut document.footnotes {
+            footnote.nodes.shrink_to_fit();
+        }
         document
     }
 
@@ -436,7 +441,9 @@ pub fn split_good_practices(file: &Path, nodes: Vec<Located>, problems: &mut Vec
         }
     }
     let mut seen = BTreeMap::new();
-    for practice in &practices {
+    for practice in &mut practices {
+        practice.heading.shrink_to_fit();
+        practice.body.shrink_to_fit();
         if let Some(first) = seen.insert(practice.anchor.clone(), practice.line) {
             problems.push(Diagnostic::error(
                 file,
