@@ -70,6 +70,19 @@ struct Snapshot {
     base_path: String,
 }
 
+impl Default for Snapshot {
+    fn default() -> Snapshot {
+        Snapshot {
+            version: 0,
+            files: Served::default(),
+            changed: HashMap::new(),
+            problems_changed: 0,
+            problems: None,
+            base_path: "/".into(),
+        }
+    }
+}
+
 impl Snapshot {
     /// Publishes `new` as `part` of the site, and notes which files changed.
     fn publish(&mut self, new: Files, part: Part) {
@@ -146,7 +159,8 @@ enum Event {
     /// it started: a build that started before the last one is stale.
     Pages {
         edits: u64,
-        result: Result<Files, Vec<Diagnostic>>,
+        /// The files, and the path part of the site's address (see `Snapshot::base_path`).
+        result: Result<(Files, String), Vec<Diagnostic>>,
         elapsed: Duration,
     },
     /// The same build's search index, then its model, given back for quick updates.
@@ -174,7 +188,7 @@ fn full_build(root: &Path, edits: u64, events: &Sender<Event>) {
     }))
     .unwrap_or_else(|_| Err(Problems::one(internal_error())));
     let (pages, model) = match built {
-        Ok((files, model)) => (Ok(files), Some(model)),
+        Ok((files, model)) => (Ok((files, model.loaded.site.config.base_path().to_string())), Some(model)),
         Err(Problems(problems)) => {
             (Err(problems.into_iter().filter(|p| p.severity == crate::diagnostics::Severity::Error).collect()), None)
         }
@@ -310,9 +324,13 @@ impl Preview {
                     self.finish_build();
                 }
             }
-            Event::Pages { result: Ok(files), elapsed, .. } => {
+            Event::Pages { result: Ok((files, base_path)), elapsed, .. } => {
                 eprintln!("pages built in {} ms", elapsed.as_millis());
-                self.shared.update(|snapshot| snapshot.publish(files, Part::Pages));
+                self.shared.update(|snapshot| {
+                    // Read with the rest of the project; a failed build keeps the last good one's.
+                    snapshot.base_path = base_path;
+                    snapshot.publish(files, Part::Pages);
+                });
             }
             Event::Pages { result: Err(problems), elapsed, .. } => {
                 eprintln!("build failed ({} ms):", elapsed.as_millis());
@@ -324,11 +342,8 @@ impl Preview {
             }
             Event::Indexed { search, model, .. } => {
                 if let Some(model) = model {
-                    let base_path = model.loaded.site.config.base_path().to_string();
                     self.replace_model(Some(model));
                     self.shared.update(|snapshot| {
-                        // Read with the rest of the project; a failed build keeps the last good one's.
-                        snapshot.base_path = base_path;
                         if let Some(search) = search.filter(|_| snapshot.problems.is_none()) {
                             snapshot.publish(search, Part::Search);
                         }
@@ -364,17 +379,7 @@ pub fn serve(root: &Path, port: u16, ready: impl FnOnce(&str)) -> Result<(), Str
         Some(address) => format!("http://{address}/"),
         None => return Err("the server has no address".into()),
     };
-    let shared = Arc::new(Shared {
-        snapshot: Mutex::new(Snapshot {
-            version: 0,
-            files: Served::default(),
-            changed: HashMap::new(),
-            problems_changed: 0,
-            problems: None,
-            base_path: "/".into(),
-        }),
-        changed: Condvar::new(),
-    });
+    let shared = Arc::new(Shared { snapshot: Mutex::new(Snapshot::default()), changed: Condvar::new() });
 
     let (sender, receiver) = mpsc::channel();
     let watched = sender.clone();
@@ -636,14 +641,7 @@ mod tests {
 
     #[test]
     fn open_pages_reload_only_when_their_own_text_changed() {
-        let mut snapshot = Snapshot {
-            version: 0,
-            files: Served::default(),
-            changed: HashMap::new(),
-            problems_changed: 0,
-            problems: None,
-            base_path: "/".into(),
-        };
+        let mut snapshot = Snapshot::default();
         let files = |list: &[(&str, &str)]| -> Files { list.iter().map(|(p, b)| (p.to_string(), Arc::from(b.as_bytes()))).collect() };
         snapshot.publish(files(&[("a.html", "A"), ("b.html", "B")]), Part::Pages);
         snapshot.publish(files(&[("a.html", "A, edited")]), Part::Quick);

@@ -604,14 +604,15 @@
     };
   }
 
-  /** The language's plural rules, made while a query's first files are on their way (making
-      them costs some 20 ms). */
+  /** The language's plural rules, made while a query's first files are on their way rather
+      than before they are asked for. */
   Search.prototype.formats = function () {
     if (!this.plural) this.plural = new Intl.PluralRules(this.form.dataset.tag);
     return this;
   };
 
-  /** Words as a list in the language ("a, b and c"), made only when a result lacks some. */
+  /** Words as a list in the language ("a, b and c"): the list format, which costs a first query
+      some 20 ms to make, is made only when a result lacks some words. */
   Search.prototype.listed = function (words) {
     if (typeof Intl.ListFormat !== 'function') return words.join(', ');
     if (!this.listFormat) this.listFormat = new Intl.ListFormat(this.form.dataset.tag, { style: 'long', type: 'conjunction' });
