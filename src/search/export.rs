@@ -9,7 +9,8 @@
 //!   Document numbers in lists are written as the gap from the one before.
 //! - `t-<n>.js`: a run of terms in alphabetical order, about `TERMS_FILE_BYTES` each: for each
 //!   term, each document's score (tantivy's BM25 over the weighted parts, ×100) and, for a term
-//!   written several ways, which documents have each spelling.
+//!   written several ways, which documents have each spelling (or, for a spelling in most of
+//!   them, -1 then those that do not).
 //! - `w-<n>.js`: the lexicon's unaccented spellings and their terms, in runs like the terms (none
 //!   in a language without accents): a typed word needs only these small files, not the term
 //!   file its spelling would sort into.
@@ -44,6 +45,16 @@ pub const TERMS_FILE_BYTES: usize = 8 * 1024;
 fn gaps(docs: &[u32]) -> Vec<u32> {
     let mut previous = 0;
     docs.iter().map(|&doc| doc - std::mem::replace(&mut previous, doc)).collect()
+}
+
+/// The documents that write a term one way, as gaps; when that is most of the term's documents,
+/// -1 then the others (the usual spelling of a common word is nearly all of its list).
+fn spelling_docs(docs: &[u32], postings: &[(u32, u32)]) -> Vec<i64> {
+    if docs.len() * 2 <= postings.len() {
+        return gaps(docs).into_iter().map(i64::from).collect();
+    }
+    let others: Vec<u32> = postings.iter().map(|&(doc, _)| doc).filter(|doc| docs.binary_search(doc).is_err()).collect();
+    std::iter::once(-1).chain(gaps(&others).into_iter().map(i64::from)).collect()
 }
 
 /// Which editions each document is part of (bits in `toolkit.toml`'s order, see
@@ -138,7 +149,7 @@ pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mu
         let entry = entries.entry(term.as_str()).or_default();
         entry.push(("t", to_json(&flat)));
         if let Some(forms) = engine.forms.get(term) {
-            let forms: BTreeMap<&String, Vec<u32>> = forms.iter().map(|(key, docs)| (key, gaps(docs))).collect();
+            let forms: BTreeMap<&String, Vec<i64>> = forms.iter().map(|(key, docs)| (key, spelling_docs(docs, postings))).collect();
             entry.push(("f", to_json(&forms)));
         }
     }

@@ -591,7 +591,14 @@
         if (!s || !own(s.f, term)) return undefined;
         return once('f ' + term, function () {
           var forms = {};
-          Object.keys(s.f[term]).forEach(function (key) { forms[key] = sums(s.f[term][key], 0); });
+          Object.keys(s.f[term]).forEach(function (key) {
+            var list = s.f[term][key];
+            if (list[0] !== -1) { forms[key] = sums(list, 0); return; }
+            // -1 then the term's documents that do not have this spelling (export.rs's spelling_docs).
+            var others = new Set(sums(list, 1).slice(1)), postings = self.data.postings(term), docs = [];
+            for (var i = 0; i < postings.length; i += 2) if (!others.has(postings[i])) docs.push(postings[i]);
+            forms[key] = docs;
+          });
           return forms;
         });
       },
