@@ -54,7 +54,13 @@ fn spelling_docs(docs: &[u32], postings: &[(u32, u32)]) -> Vec<i64> {
         return gaps(docs).into_iter().map(i64::from).collect();
     }
     let others: Vec<u32> = postings.iter().map(|&(doc, _)| doc).filter(|doc| docs.binary_search(doc).is_err()).collect();
-    std::iter::once(-1).chain(gaps(&others).into_iter().map(i64::from)).collect()
+    except(&others)
+}
+
+/// Documents left out of a larger list (the documents of a term, or of both terms of a pair):
+/// -1, then them as gaps.
+fn except(docs: &[u32]) -> Vec<i64> {
+    std::iter::once(-1).chain(gaps(docs).into_iter().map(i64::from)).collect()
 }
 
 /// Which editions each document is part of (bits in `toolkit.toml`'s order, see
@@ -160,7 +166,7 @@ pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mu
         // Documents, or -1 then the documents that have both terms apart.
         let value = match pair {
             Pair::Docs(docs) => to_json(&gaps(docs)),
-            Pair::Except(docs) => to_json(&std::iter::once(-1i64).chain(gaps(docs).into_iter().map(i64::from)).collect::<Vec<i64>>()),
+            Pair::Except(docs) => to_json(&except(docs)),
         };
         (key.clone(), vec![("p", value)])
     });

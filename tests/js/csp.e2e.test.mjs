@@ -4,25 +4,15 @@
 // are copied with such markup injected and opened in headless Chromium, over HTTP and from
 // disk; the site's own scripts and styles must keep working, and no page may ask another
 // origin for anything.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, htmlFiles, launch, project, serve } from './support.mjs';
+import { htmlFiles, servedSite } from './support.mjs';
 
 let site, server, browser;
-
-before(async () => {
-  site = build(project());
-  server = await serve(site);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedSite((s) => ({ site, server, browser } = s));
 
 const decode = (text) => text.replace(/&#39;|&#x27;|&quot;|&amp;/g, (e) => ({ '&#39;': "'", '&#x27;': "'", '&quot;': '"', '&amp;': '&' })[e]);
 

@@ -1,22 +1,12 @@
 // Editions (issue 18) in headless Chromium: the notices between the Third Edition and the
 // Knowledge Hub edition both ways, the "what changed" page on a 390 px phone, the language
 // switch on a Hub page, and search results that name the Hub edition.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, launch, project, serve } from './support.mjs';
+import { servedSite } from './support.mjs';
 
 let site, server, browser;
-
-before(async () => {
-  site = build(project());
-  server = await serve(site);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedSite((s) => ({ site, server, browser } = s));
 
 test('a superseded Third Edition challenge links to its Hub version, which links back', async () => {
   const page = await browser.newPage();

@@ -1,25 +1,14 @@
 // The relevance test set (tests/search/relevance.toml) in the browser: every query run on the
 // search page of the real site must give the same top 3 as `toolkit search`, the code the Rust
 // relevance test measures (tests/integration/search.rs), so the figures hold for both.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, launch, project, projectRoot, serve, toolkit } from './support.mjs';
+import { projectRoot, servedSite, toolkit } from './support.mjs';
 
 let root, site, server, browser;
-
-before(async () => {
-  root = project();
-  site = build(root);
-  server = await serve(site);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedSite((s) => ({ root, site, server, browser } = s));
 
 /** The [[query]] tables of relevance.toml: only the keys it uses (lang, q, expect, kind). */
 function queries() {

@@ -1,24 +1,14 @@
 // The search page in headless Chromium, on the real site over HTTP and from disk (file://),
 // and on the fixture with hostile text in it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, launch, project, projectRoot, serve } from './support.mjs';
+import { build, project, projectRoot, serve, servedSite } from './support.mjs';
 
 let site, server, browser;
-
-before(async () => {
-  site = build(project());
-  server = await serve(site);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedSite((s) => ({ site, server, browser } = s));
 
 async function searchPage(base, lang, query = '') {
   const page = await browser.newPage();

@@ -1,7 +1,7 @@
 // Standards: every page of the real site is valid HTML (html-validate, and the W3C's Nu HTML
 // Checker, vnu.jar, which needs Java), and the main kinds of page pass axe-core's WCAG 2 A and
 // AA rules (contrast included) in headless Chromium, in English and Chinese.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,21 +10,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HtmlValidate } from 'html-validate';
-import { build, htmlFiles, launch, project, serve } from './support.mjs';
+import { htmlFiles, servedSite } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 let site, server, browser;
-
-before(async () => {
-  site = build(project());
-  server = await serve(site);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedSite((s) => ({ site, server, browser } = s));
 
 test('every page is valid HTML', async () => {
   const validator = new HtmlValidate({

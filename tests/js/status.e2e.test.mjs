@@ -1,22 +1,12 @@
 // The translators' status page on a phone: table headers wrap between words, never inside one
 // (the table scrolls sideways instead), in every language; its language switch lists the
 // languages (it was an empty navigation).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, launch, project, serve } from './support.mjs';
+import { servedSite } from './support.mjs';
 
 let site, server, browser;
-
-before(async () => {
-  site = build(project());
-  server = await serve(site);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedSite((s) => ({ site, server, browser } = s));
 
 /** Header words drawn on more than one line: each whitespace-separated word measured alone. */
 function brokenWords() {

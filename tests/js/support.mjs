@@ -1,6 +1,7 @@
 // Shared by the browser tests: builds a site with the real `toolkit` binary, serves it over
 // HTTP on 127.0.0.1, and starts headless Chromium (Debian's /usr/bin/chromium, or $CHROME).
 import { execFileSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,23 @@ export async function serve(folder) {
 
 export function launch() {
   return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+}
+
+/** For a test file: builds a copy of the real project once, serves the site and starts
+    Chromium before its tests, stops them after. `ready` receives {root, site, server, browser}. */
+export function servedSite(ready) {
+  let server, browser;
+  before(async () => {
+    const root = project();
+    const site = build(root);
+    server = await serve(site);
+    browser = await launch();
+    ready({ root, site, server, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 /** Every HTML file under `folder`, as full paths. */

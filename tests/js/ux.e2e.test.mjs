@@ -4,12 +4,12 @@
 // pager, back to top), forthcoming parts said in words, type sizes, focus contrast, tap targets,
 // no sideways scrolling at 320 px, one landmark per concept, the footer and the page's metadata,
 // and the 404 page served from any base path.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { build, launch, project, projectRoot, serve } from './support.mjs';
+import { projectRoot, servedSite } from './support.mjs';
 
 const languages = ['en', 'fr', 'es', 'zh'];
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -20,15 +20,7 @@ const config = readFileSync(join(projectRoot, 'content/toolkit.toml'), 'utf8');
 const baseUrl = config.match(/^base_url = "(.*)"$/m)[1];
 
 let site, server, browser;
-before(async () => {
-  site = build(project());
-  server = await serve(site);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedSite((s) => ({ site, server, browser } = s));
 
 /** A page in a fresh context with `options`, at `path` of the site. */
 async function open(path, options = desktop) {
