@@ -78,12 +78,12 @@ pub fn fold(text: &str) -> String {
 }
 
 /// A stretch of text of one kind.
-enum Run {
+pub(super) enum Run {
     Word,
     Han,
 }
 
-fn runs(text: &str) -> Vec<(Run, usize, usize)> {
+pub(super) fn runs(text: &str) -> Vec<(Run, usize, usize)> {
     let mut runs: Vec<(Run, usize, usize)> = Vec::new();
     for (at, c) in text.char_indices() {
         let kind = if is_han(c) {

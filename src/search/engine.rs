@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::analyzer::{Analyzer, is_han};
 use super::documents::SearchDocument;
+use super::words::{self, Words};
 
 /// Quotation marks that start or end a phrase.
 pub const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '「', '」', '＂'];
@@ -82,77 +83,6 @@ fn letters(word: &str) -> usize {
     word.chars().count()
 }
 
-/// The value under `key`, made empty if there is none (without a new key when there is).
-fn slot<'m, V: Default>(map: &'m mut HashMap<String, V>, key: &str) -> &'m mut V {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), V::default());
-    }
-    map.get_mut(key).expect("just inserted")
-}
-
-/// Adds `doc` to a list of documents built in document order (each document once).
-fn note(docs: &mut Vec<u32>, doc: u32) {
-    if docs.last() != Some(&doc) {
-        docs.push(doc);
-    }
-}
-
-/// What one reading of every document's words gives (see `Engine::build`).
-#[derive(Default)]
-struct Words {
-    /// Term → spelling → documents.
-    spellings: HashMap<String, HashMap<String, Vec<u32>>>,
-    /// "term term" → documents where they stand next to each other.
-    adjacent: HashMap<String, Vec<u32>>,
-    /// Spellings of VOCABULARY_FROM letters or more → documents.
-    vocabulary: HashMap<String, Vec<u32>>,
-    /// Spellings a reader may type that the stemmer alone would not bring to the indexed term:
-    /// mostly words typed without their accents ("securite" for "sécurité"); the first found wins.
-    lexicon: BTreeMap<String, String>,
-}
-
-impl Words {
-    /// Reads the documents once. Words repeat a great deal, so each one's spelling is worked out
-    /// once, and lists grow only when a document is new to them.
-    fn read(analyzer: &Analyzer, documents: &[SearchDocument]) -> Words {
-        let mut words = Words::default();
-        let mut keys: HashMap<&str, String> = HashMap::new();
-        let mut pair = String::new();
-        for (doc, document) in documents.iter().enumerate() {
-            let doc = doc as u32;
-            for text in [&document.title, &document.lead, &document.body] {
-                let tokens = analyzer.index_tokens(text);
-                let mut previous: Option<&str> = None;
-                for token in &tokens {
-                    if !is_latin_term(&token.term) {
-                        previous = None;
-                        continue;
-                    }
-                    let word = &text[token.from..token.to];
-                    let key = keys.entry(word).or_insert_with(|| {
-                        let key = Analyzer::surface_key(word);
-                        if analyzer.word_term(&key).as_deref() != Some(token.term.as_str()) {
-                            words.lexicon.entry(key.clone()).or_insert_with(|| token.term.clone());
-                        }
-                        key
-                    });
-                    if letters(key) >= VOCABULARY_FROM {
-                        note(slot(&mut words.vocabulary, key), doc);
-                    }
-                    note(slot(slot(&mut words.spellings, &token.term), key), doc);
-                    if let Some(previous) = previous {
-                        pair.clear();
-                        pair.push_str(&pair_key(previous, &token.term));
-                        note(slot(&mut words.adjacent, &pair), doc);
-                    }
-                    previous = Some(&token.term);
-                }
-            }
-        }
-        words
-    }
-}
-
 impl Engine {
     /// `postings` as tantivy scored them (see `LanguageIndex::postings`).
     pub fn build(
@@ -166,23 +96,7 @@ impl Engine {
             .into_iter()
             .map(|(term, list)| (term, list.into_iter().map(|(doc, score)| (doc as u32, (score * 100.0).round() as u32)).collect()))
             .collect();
-        let Words { spellings, adjacent, vocabulary, lexicon } = Words::read(&analyzer, documents);
-        let forms =
-            spellings.into_iter().filter(|(_, keys)| keys.len() > 1).map(|(term, keys)| (term, keys.into_iter().collect())).collect();
-        let mut pairs = BTreeMap::new();
-        for (key, docs) in adjacent {
-            let (a, b) = key.split_once(' ').expect("a pair key has a space");
-            let (Some(a), Some(b)) = (terms.get(a), terms.get(b)) else { continue };
-            // Documents with both terms: the shorter list, each looked up in the longer (sorted).
-            let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-            let both: Vec<u32> = short.iter().map(|&(d, _)| d).filter(|d| long.binary_search_by_key(d, |&(x, _)| x).is_ok()).collect();
-            if both.len() == docs.len() {
-                continue;
-            }
-            let except: Vec<u32> = both.into_iter().filter(|d| docs.binary_search(d).is_err()).collect();
-            let pair = if except.len() < docs.len() { Pair::Except(except) } else { Pair::Docs(docs) };
-            pairs.insert(key, pair);
-        }
+        let Words { forms, pairs, vocabulary, lexicon } = words::read(&analyzer, documents, &terms);
         Engine {
             lang: lang.to_string(),
             documents: documents.len(),
@@ -191,7 +105,7 @@ impl Engine {
             pairs,
             lexicon,
             synonyms,
-            vocabulary: vocabulary.into_iter().map(|(key, docs)| (key, docs.len() as u32)).collect(),
+            vocabulary,
             superseded: (0..documents.len() as u32).filter(|&doc| documents[doc as usize].superseded).collect(),
         }
     }

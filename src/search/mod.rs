@@ -7,6 +7,7 @@ pub mod engine;
 pub mod export;
 pub mod index;
 pub mod query;
+mod words;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
