@@ -155,6 +155,7 @@ pub fn render(root: &Path, loaded: &Loaded, facts: &Facts, outputs: &[Box<dyn Ou
     let mut all = Written::default();
     for output in outputs {
         let written = output.write(&context, sink)?;
+        crate::outputs::release_free_memory();
         all.pages.extend(written.pages);
         all.notices.extend(written.notices);
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Problems};
-use crate::outputs::{Context, Output, Sink, Written, write_problem};
+use crate::outputs::{Context, Output, Sink, Written, release_free_memory, write_problem};
 
 pub struct SearchIndex {
     pub keep_in: Option<PathBuf>,
@@ -27,7 +27,10 @@ impl Output for SearchIndex {
         languages.par_iter().try_for_each(|lang| {
             let index = crate::search::index_language(context.site, context.ui, lang, self.keep_in.as_deref()).map_err(problem)?;
             crate::search::export::export(&index, context.ui, &editions, &mut |path, bytes| sink.put(path, bytes))
-                .map_err(|(path, e)| write_problem(self.name(), &path, e))
+                .map_err(|(path, e)| write_problem(self.name(), &path, e))?;
+            drop(index);
+            release_free_memory();
+            Ok(())
         })?;
         Ok(Written::default())
     }

@@ -47,6 +47,12 @@ fn gaps(docs: &[u32]) -> Vec<u32> {
     docs.iter().map(|&doc| doc - std::mem::replace(&mut previous, doc)).collect()
 }
 
+/// A term's postings as [gap, score, gap, score, …].
+fn gaps_and_scores(postings: &[(u32, u32)]) -> Vec<u32> {
+    let mut previous = 0;
+    postings.iter().flat_map(|&(doc, score)| [doc - std::mem::replace(&mut previous, doc), score]).collect()
+}
+
 /// The documents that write a term one way, as gaps; when that is most of the term's documents,
 /// -1 then the others (the usual spelling of a common word is nearly all of its list).
 fn spelling_docs(docs: &[u32], postings: &[(u32, u32)]) -> Vec<i64> {
@@ -148,18 +154,16 @@ fn runs(lang: &str, prefix: &str, entries: impl Iterator<Item = (String, Entry)>
 pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mut Put<'_>) -> Result<(), PutError> {
     let lang = index.lang.as_str();
     let engine = &index.engine;
-    let mut entries: BTreeMap<&str, Entry> = BTreeMap::new();
-    for (term, postings) in &engine.terms {
-        let mut previous = 0;
-        let flat: Vec<u32> = postings.iter().flat_map(|&(doc, score)| [doc - std::mem::replace(&mut previous, doc), score]).collect();
-        let entry = entries.entry(term.as_str()).or_default();
-        entry.push(("t", to_json(&flat)));
+    // Made as the files are cut, one term at a time, in the terms' own (alphabetical) order.
+    let entries = engine.terms.iter().map(|(term, postings)| {
+        let mut entry: Entry = vec![("t", to_json(&gaps_and_scores(postings)))];
         if let Some(forms) = engine.forms.get(term) {
             let forms: BTreeMap<&String, Vec<i64>> = forms.iter().map(|(key, docs)| (key, spelling_docs(docs, postings))).collect();
             entry.push(("f", to_json(&forms)));
         }
-    }
-    let term_files = runs(lang, "t", entries.into_iter().map(|(key, entry)| (key.to_string(), entry)), put)?;
+        (term.clone(), entry)
+    });
+    let term_files = runs(lang, "t", entries, put)?;
     let spellings = engine.lexicon.iter().map(|(spelling, term)| (spelling.clone(), vec![("w", to_json(term))]));
     let lexicon_files = runs(lang, "w", spellings, put)?;
     let pairs = engine.pairs.iter().map(|(key, pair)| {
