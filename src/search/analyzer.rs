@@ -7,10 +7,10 @@
 //! words that it would merge with unrelated ones are overridden), then accents are folded. Chinese has no spaces: each run of Han characters gives its single
 //! characters and its pairs of neighbours (bigrams), so a word is found inside running text.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Bumped when the analysis changes, so older indexes are rebuilt.
@@ -107,7 +107,7 @@ pub struct Analyzer {
     stemmer: Option<Stemmer>,
     /// Each word's term, as found: a language has a few thousand words but its pages repeat
     /// them millions of times, and stemming was a fifth of a large build (bench/README.md).
-    known: Mutex<HashMap<String, Option<String>>>,
+    known: Mutex<FxHashMap<String, Option<String>>>,
 }
 
 impl Analyzer {

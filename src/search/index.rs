@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::Weight;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{Index, IndexReader, TantivyDocument, Term};
+use tantivy::{DocId, Index, IndexReader, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
 use super::analyzer::{Analyzer, TantivyTokenizer};
 use super::documents::SearchDocument;
@@ -102,13 +103,6 @@ impl LanguageIndex {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    fn run(&self, query: &dyn Query, limit: usize) -> tantivy::Result<Vec<(f32, usize)>> {
-        let searcher = self.reader.searcher();
-        // No more than there are documents: a huge limit must not allocate for nothing.
-        let hits = searcher.search(query, &TopDocs::with_limit(limit.clamp(1, self.documents.len().max(1))))?;
-        Ok(hits.into_iter().map(|(score, address)| (score, address.doc_id as usize)).collect())
-    }
-
     /// Every indexed term with the score each document gets for it, as tantivy computes it
     /// (BM25 over the weighted parts): what the browser adds up at query time.
     pub fn postings(&self) -> tantivy::Result<BTreeMap<String, Vec<(usize, f32)>>> {
@@ -125,11 +119,62 @@ impl LanguageIndex {
         }
         let mut postings = BTreeMap::new();
         for term in terms {
-            let mut hits = self.run(self.term_query(&term).as_ref(), self.documents.len())?;
-            hits.sort_by_key(|&(_, doc)| doc);
-            postings.insert(term, hits.into_iter().map(|(score, doc)| (doc, score)).collect());
+            let hits = searcher.search(self.term_query(&term).as_ref(), &EveryScore)?;
+            postings.insert(term, hits.into_iter().map(|(doc, score)| (doc as usize, score)).collect());
         }
         Ok(postings)
+    }
+}
+
+/// Every document a query matches, with its score, in document order: what `TopDocs` gives
+/// with a limit of every document (scored the same way, by `for_each_pruning` with nothing to
+/// prune), without sorting every term's documents through a heap.
+struct EveryScore;
+
+impl Collector for EveryScore {
+    type Fruit = Vec<(DocId, Score)>;
+    type Child = SegmentScores;
+
+    fn for_segment(&self, _segment: SegmentOrdinal, _reader: &SegmentReader) -> tantivy::Result<SegmentScores> {
+        Ok(SegmentScores(Vec::new()))
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, segments: Vec<Vec<(DocId, Score)>>) -> tantivy::Result<Vec<(DocId, Score)>> {
+        // One segment (see `build`).
+        Ok(segments.concat())
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Vec<(DocId, Score)>> {
+        let mut scores = Vec::new();
+        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+            scores.push((doc, score));
+            Score::MIN
+        })?;
+        scores.sort_by_key(|&(doc, _)| doc);
+        Ok(scores)
+    }
+}
+
+struct SegmentScores(Vec<(DocId, Score)>);
+
+impl SegmentCollector for SegmentScores {
+    type Fruit = Vec<(DocId, Score)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.0.push((doc, score));
+    }
+
+    fn harvest(self) -> Vec<(DocId, Score)> {
+        self.0
     }
 }
 
