@@ -206,8 +206,9 @@ fn build(root: &Path, Target { out, force, pdf }: Target<'_>, report: &mut Repor
     if let Some(why) = staging::refuse_target(root, &root.join(out), force) {
         return Err(Problems::one(Diagnostic::error(out, None, format!("The site was not written to {}: {why}", out.display()))));
     }
-    let loaded = load(root)?;
-    let fingerprint = search::fingerprint(root);
+    // The fingerprint reads every content file again: beside the loading, not after it.
+    let (loaded, fingerprint) = rayon::join(|| load(root), || search::fingerprint(root));
+    let loaded = loaded?;
     let fresh_search = search::fresh_folder(root);
     let written = Staging::open(&root.join(out)).map_err(|e| unwritable(out, e)).and_then(|staging| {
         let mut facts = gather_facts(root, &loaded);

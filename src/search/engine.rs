@@ -84,19 +84,20 @@ fn letters(word: &str) -> usize {
 }
 
 impl Engine {
-    /// `postings` as tantivy scored them (see `LanguageIndex::postings`).
+    /// `postings` as tantivy scored them (see `LanguageIndex::postings`), `reading` the words of
+    /// the same `documents`.
     pub fn build(
         lang: &str,
         documents: &[SearchDocument],
         postings: BTreeMap<String, Vec<(usize, f32)>>,
+        reading: words::Reading,
         synonyms: Vec<Synonym>,
     ) -> Engine {
-        let analyzer = Analyzer::new(lang);
         let terms: BTreeMap<String, Vec<(u32, u32)>> = postings
             .into_iter()
             .map(|(term, list)| (term, list.into_iter().map(|(doc, score)| (doc as u32, (score * 100.0).round() as u32)).collect()))
             .collect();
-        let Words { forms, pairs, vocabulary, lexicon } = words::read(&analyzer, documents, &terms);
+        let Words { forms, pairs, vocabulary, lexicon } = reading.finish(&terms);
         Engine {
             lang: lang.to_string(),
             documents: documents.len(),

@@ -13,6 +13,7 @@ use tantivy::{DocId, Index, IndexReader, Score, SegmentOrdinal, SegmentReader, T
 use super::analyzer::{Analyzer, TantivyTokenizer};
 use super::documents::SearchDocument;
 use super::engine::{Engine, Synonym};
+use super::words;
 
 const TOKENIZER: &str = "toolkit";
 
@@ -39,6 +40,29 @@ fn schema() -> (Schema, Vec<(Field, f32)>) {
     (builder.build(), fields)
 }
 
+/// The documents in one tantivy segment, in order: a tantivy document id is the position in
+/// `documents`.
+fn tantivy_index(lang: &str, documents: &[SearchDocument], dir: Option<&Path>) -> tantivy::Result<(Index, Vec<(Field, f32)>)> {
+    let (schema, fields) = schema();
+    let index = match dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            Index::create_in_dir(dir, schema)?
+        }
+        None => Index::create_in_ram(schema),
+    };
+    register(&index, lang);
+    let mut writer = tantivy::indexer::SingleSegmentIndexWriter::new(index, 3_000_000)?;
+    for document in documents {
+        let mut doc = TantivyDocument::default();
+        for ((field, _), text) in fields.iter().zip([&document.title, &document.lead, &document.body]) {
+            doc.add_text(*field, text);
+        }
+        writer.add_document(doc)?;
+    }
+    Ok((writer.finalize()?, fields))
+}
+
 fn register(index: &Index, lang: &str) {
     index.tokenizers().register(TOKENIZER, tantivy::tokenizer::TextAnalyzer::from(TantivyTokenizer::new(lang)));
 }
@@ -46,25 +70,10 @@ fn register(index: &Index, lang: &str) {
 impl LanguageIndex {
     /// Indexes `documents` in `dir`, or in memory when `dir` is `None`.
     pub fn build(lang: &str, documents: Vec<SearchDocument>, synonyms: Vec<Synonym>, dir: Option<&Path>) -> tantivy::Result<LanguageIndex> {
-        let (schema, fields) = schema();
-        let index = match dir {
-            Some(dir) => {
-                std::fs::create_dir_all(dir)?;
-                Index::create_in_dir(dir, schema)?
-            }
-            None => Index::create_in_ram(schema),
-        };
-        register(&index, lang);
-        // One segment, documents in order: a tantivy document id is the position in `documents`.
-        let mut writer = tantivy::indexer::SingleSegmentIndexWriter::new(index, 3_000_000)?;
-        for document in &documents {
-            let mut doc = TantivyDocument::default();
-            for ((field, _), text) in fields.iter().zip([&document.title, &document.lead, &document.body]) {
-                doc.add_text(*field, text);
-            }
-            writer.add_document(doc)?;
-        }
-        let index = writer.finalize()?;
+        // The engine's reading of the words needs nothing from tantivy: it runs beside it, which
+        // also keeps both cores busy while the last language is indexed.
+        let (index, reading) = rayon::join(|| tantivy_index(lang, &documents, dir), || words::read(&Analyzer::new(lang), &documents));
+        let (index, fields) = index?;
         let mut built = LanguageIndex {
             lang: lang.to_string(),
             documents,
@@ -73,7 +82,7 @@ impl LanguageIndex {
             fields,
             reader: index.reader()?,
         };
-        built.engine = Engine::build(lang, &built.documents, built.postings()?, synonyms);
+        built.engine = Engine::build(lang, &built.documents, built.postings()?, reading, synonyms);
         built.lexicon = built.engine.lexicon.clone();
         Ok(built)
     }

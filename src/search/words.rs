@@ -59,8 +59,18 @@ struct Count {
     last: u32,
 }
 
-/// Reads `documents` once; `terms` are the engine's postings (document order).
-pub fn read(analyzer: &Analyzer, documents: &[SearchDocument], terms: &BTreeMap<String, Vec<(u32, u32)>>) -> Words {
+/// The words of every document, read once, as numbers: `finish` makes them `Words`.
+pub struct Reading {
+    term_names: Names,
+    key_names: Names,
+    lexicon: BTreeMap<String, String>,
+    counts: Vec<Option<Count>>,
+    spellings: FxHashMap<(u32, u32), Vec<u32>>,
+    adjacent: FxHashMap<(u32, u32), Vec<u32>>,
+}
+
+/// Reads `documents` once (it needs nothing from tantivy, so it runs beside the indexing).
+pub fn read(analyzer: &Analyzer, documents: &[SearchDocument]) -> Reading {
     let (mut term_names, mut key_names) = (Names::default(), Names::default());
     let mut known: FxHashMap<&str, Option<Spelling>> = FxHashMap::default();
     let mut lexicon = BTreeMap::new();
@@ -106,26 +116,33 @@ pub fn read(analyzer: &Analyzer, documents: &[SearchDocument], terms: &BTreeMap<
             }
         }
     }
+    Reading { term_names, key_names, lexicon, counts, spellings, adjacent }
+}
 
-    let mut forms: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    for ((term, key), docs) in spellings {
-        forms.entry(term_names.names[term as usize].clone()).or_default().insert(key_names.names[key as usize].clone(), docs);
-    }
-    forms.retain(|_, spellings| spellings.len() > 1);
-    let postings: Vec<Option<&Vec<(u32, u32)>>> = term_names.names.iter().map(|term| terms.get(term)).collect();
-    let mut pairs = BTreeMap::new();
-    for ((a, b), next) in adjacent {
-        let (Some(in_a), Some(in_b)) = (postings[a as usize], postings[b as usize]) else { continue };
-        if let Some(pair) = pair(in_a, in_b, next) {
-            pairs.insert(pair_key(&term_names.names[a as usize], &term_names.names[b as usize]), pair);
+impl Reading {
+    /// `terms` are the engine's postings (document order).
+    pub fn finish(self, terms: &BTreeMap<String, Vec<(u32, u32)>>) -> Words {
+        let Reading { term_names, key_names, lexicon, counts, spellings, adjacent } = self;
+        let mut forms: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+        for ((term, key), docs) in spellings {
+            forms.entry(term_names.names[term as usize].clone()).or_default().insert(key_names.names[key as usize].clone(), docs);
         }
+        forms.retain(|_, spellings| spellings.len() > 1);
+        let postings: Vec<Option<&Vec<(u32, u32)>>> = term_names.names.iter().map(|term| terms.get(term)).collect();
+        let mut pairs = BTreeMap::new();
+        for ((a, b), next) in adjacent {
+            let (Some(in_a), Some(in_b)) = (postings[a as usize], postings[b as usize]) else { continue };
+            if let Some(pair) = pair(in_a, in_b, next) {
+                pairs.insert(pair_key(&term_names.names[a as usize], &term_names.names[b as usize]), pair);
+            }
+        }
+        let vocabulary = counts
+            .iter()
+            .enumerate()
+            .filter_map(|(key, count)| count.filter(|c| c.docs > 0).map(|c| (key_names.names[key].clone(), c.docs)))
+            .collect();
+        Words { forms, pairs, vocabulary, lexicon }
     }
-    let vocabulary = counts
-        .iter()
-        .enumerate()
-        .filter_map(|(key, count)| count.filter(|c| c.docs > 0).map(|c| (key_names.names[key].clone(), c.docs)))
-        .collect();
-    Words { forms, pairs, vocabulary, lexicon }
 }
 
 /// Adds `doc` to a list of documents built in document order (each document once).

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
@@ -259,11 +260,11 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
     let structure_problems = Diagnostics::new();
     translations::check(site, &structure_problems);
     let structure_problems = structure_problems.into_sorted();
-    let mut languages = Vec::new();
     // Counted once for all languages.
     let english_words: BTreeMap<&Path, usize> =
-        reference.files().into_iter().map(|f| (f.file.as_path(), words::in_file(root, &f.file))).collect();
-    for content in site.languages.iter().filter(|c| c.code != reference.code && only.is_none_or(|o| o == c.code)) {
+        reference.files().into_par_iter().map(|f| (f.file.as_path(), words::in_file(root, &f.file))).collect();
+    // Languages side by side, in their order.
+    let languages = site.languages.par_iter().filter(|c| c.code != reference.code && only.is_none_or(|o| o == c.code)).map(|content| {
         let lang = content.code.as_str();
         let mut items: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
         let translations: BTreeMap<&str, &FileInfo> = content.files().into_iter().map(|f| (f.path.as_str(), f)).collect();
@@ -337,13 +338,14 @@ pub fn compute(root: &Path, site: &Site, ui: &Localizer, only: Option<&str>) -> 
             })
             .collect();
         let prefix = Path::new("content").join(lang);
-        languages.push(LanguageStatus {
+        LanguageStatus {
             lang: lang.to_string(),
             name: if ui.has(lang, "language-name") { ui.text(lang, Msg::LanguageName, &[]) } else { lang.to_string() },
             groups,
             structure: structure_problems.iter().filter(|d| d.file.starts_with(&prefix)).cloned().collect(),
-        });
-    }
+        }
+    });
+    let languages = languages.collect();
     Status { reference: reference.code.clone(), languages, history: history::available(root) }
 }
 

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Diagnostics;
 use crate::load::markdown::{Block, GoodPractice, Located, Node};
 use crate::model::{Challenge, Site};
@@ -298,7 +300,8 @@ pub fn compare_document(english: &[Located], translated: &[Located], file: &Path
 /// Compares every translated file with its English original.
 pub fn check(site: &Site, diagnostics: &Diagnostics) {
     let reference = site.reference();
-    for content in site.languages.iter().filter(|c| c.code != reference.code) {
+    // Languages side by side: the problems are sorted when reported.
+    site.languages.par_iter().filter(|c| c.code != reference.code).for_each(|content| {
         for (id, translated) in &content.challenges {
             if let Some(english) = reference.challenges.get(id) {
                 compare_challenge(english, translated, diagnostics);
@@ -336,5 +339,5 @@ pub fn check(site: &Site, diagnostics: &Diagnostics) {
                 compare_document(&all(english), &all(translated), &translated.info.file, &english.info.file, diagnostics);
             }
         }
-    }
+    });
 }
