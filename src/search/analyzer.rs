@@ -162,14 +162,15 @@ impl Analyzer {
                     }
                 }
                 Run::Han => {
-                    let chars: Vec<(usize, char)> = text[from..to].char_indices().map(|(i, c)| (from + i, c)).collect();
-                    for (i, &(at, c)) in chars.iter().enumerate() {
+                    let mut chars = text[from..to].char_indices().map(|(i, c)| (from + i, c)).peekable();
+                    while let Some((at, c)) = chars.next() {
                         let end = at + c.len_utf8();
-                        if for_index || chars.len() == 1 {
-                            tokens.push(Token { term: c.to_string(), from: at, to: end });
+                        if for_index || (at == from && end == to) {
+                            tokens.push(Token { term: text[at..end].to_string(), from: at, to: end });
                         }
-                        if let Some(&(next_at, next)) = chars.get(i + 1) {
-                            tokens.push(Token { term: format!("{c}{next}"), from: at, to: next_at + next.len_utf8() });
+                        if let Some(&(_, next)) = chars.peek() {
+                            let pair_end = end + next.len_utf8();
+                            tokens.push(Token { term: text[at..pair_end].to_string(), from: at, to: pair_end });
                         }
                     }
                 }

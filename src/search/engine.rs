@@ -84,19 +84,15 @@ fn letters(word: &str) -> usize {
 }
 
 impl Engine {
-    /// `postings` as tantivy scored them (see `LanguageIndex::postings`), `reading` the words of
+    /// `terms` as tantivy scored them (see `LanguageIndex::postings`), `reading` the words of
     /// the same `documents`.
     pub fn build(
         lang: &str,
         documents: &[SearchDocument],
-        postings: BTreeMap<String, Vec<(usize, f32)>>,
+        terms: BTreeMap<String, Vec<(u32, u32)>>,
         reading: words::Reading,
         synonyms: Vec<Synonym>,
     ) -> Engine {
-        let terms: BTreeMap<String, Vec<(u32, u32)>> = postings
-            .into_iter()
-            .map(|(term, list)| (term, list.into_iter().map(|(doc, score)| (doc as u32, (score * 100.0).round() as u32)).collect()))
-            .collect();
         let Words { forms, pairs, vocabulary, lexicon } = reading.finish(&terms);
         Engine {
             lang: lang.to_string(),

@@ -113,8 +113,8 @@ impl LanguageIndex {
     }
 
     /// Every indexed term with the score each document gets for it, as tantivy computes it
-    /// (BM25 over the weighted parts): what the browser adds up at query time.
-    pub fn postings(&self) -> tantivy::Result<BTreeMap<String, Vec<(usize, f32)>>> {
+    /// (BM25 over the weighted parts), × 100 and rounded: what the browser adds up at query time.
+    pub fn postings(&self) -> tantivy::Result<BTreeMap<String, Vec<(u32, u32)>>> {
         let searcher = self.reader.searcher();
         let mut terms = std::collections::BTreeSet::new();
         for segment in searcher.segment_readers() {
@@ -129,7 +129,7 @@ impl LanguageIndex {
         let mut postings = BTreeMap::new();
         for term in terms {
             let hits = searcher.search(self.term_query(&term).as_ref(), &EveryScore)?;
-            postings.insert(term, hits.into_iter().map(|(doc, score)| (doc as usize, score)).collect());
+            postings.insert(term, hits.into_iter().map(|(doc, score)| (doc, (score * 100.0).round() as u32)).collect());
         }
         Ok(postings)
     }
