@@ -136,6 +136,11 @@ class Toolkit(Engine):
     def run(self, corpus_dir: Path, out: Path, time_file: Path):
         root = corpus_dir / "toolkit"
         shutil.rmtree(root / ".toolkit", ignore_errors=True)  # the search index kept by the last build
+        # The corpus has its own copy of the theme and interface texts: this build's, not those
+        # of the commit that generated it.
+        for part in ("themes", "i18n"):
+            shutil.rmtree(root / part, ignore_errors=True)
+            shutil.copytree(PROJECT / part, root / part)
         output, m = timed([TOOLKIT, "--root", root, "build", "--out", out], root, time_file)
         summary = next((l for l in output.splitlines() if l.startswith("built:")), "")
         m["pages"] = sum(int(n) for n in re.findall(r"\b[a-z]{2} (\d+)", summary.split("·")[0]))

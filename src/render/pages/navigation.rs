@@ -1,6 +1,8 @@
 //! Lists and trails shared by several pages: the contents, breadcrumbs, case-study lists, the
 //! places that refer to something, the language switcher.
 
+use std::collections::{BTreeSet, HashMap};
+
 use super::*;
 
 impl Renderer<'_> {
@@ -148,34 +150,54 @@ impl Renderer<'_> {
 
     /// The challenges (and their good practices) whose text contains a node matching `wanted`.
     pub(super) fn places_referring(&self, lang: &str, writer: &PageWriter<'_>, wanted: impl Fn(&Node) -> bool) -> Vec<Entry> {
-        let mut places = Vec::new();
+        self.places_by_key(lang, writer, |node| if wanted(node) { vec![String::new()] } else { Vec::new() }).remove("").unwrap_or_default()
+    }
+
+    /// For each key that `keys` finds in a node, the challenges (and their good practices) whose
+    /// text has it: one pass over the challenges, however many keys (the sources page asks for
+    /// every source).
+    pub(super) fn places_by_key(
+        &self,
+        lang: &str,
+        writer: &PageWriter<'_>,
+        keys: impl Fn(&Node) -> Vec<String>,
+    ) -> HashMap<String, Vec<Entry>> {
+        let mut places: HashMap<String, Vec<Entry>> = HashMap::new();
         for entry in self.site.toc.published_challenges() {
             let Some(found) = self.site.challenge(lang, &entry.id) else { continue };
             let challenge = found.item;
-            let mut practices = Vec::new();
+            // Key → the good practices that have it, in order.
+            let mut practices: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
             for (i, practice) in challenge.practices.iter().enumerate() {
-                if practice.heading.iter().chain(practice.body.iter()).any(|n| wanted(&n.node)) {
-                    practices.push(Entry {
-                        id: (i + 1).to_string(),
-                        title: writer.plain(&practice.heading),
-                        href: Some(paths::href(&writer.root, &paths::section_or_challenge(lang, &entry.id), Some(&practice.anchor))),
-                        lang: self.fallback_attr(&found, lang),
-                        forthcoming: false,
-                        note: None,
-                        children: Vec::new(),
-                    });
+                let has: BTreeSet<String> = practice.heading.iter().chain(practice.body.iter()).flat_map(|n| keys(&n.node)).collect();
+                if has.is_empty() {
+                    continue;
+                }
+                let practice_entry = Entry {
+                    id: (i + 1).to_string(),
+                    title: writer.plain(&practice.heading),
+                    href: Some(paths::href(&writer.root, &paths::section_or_challenge(lang, &entry.id), Some(&practice.anchor))),
+                    lang: self.fallback_attr(&found, lang),
+                    forthcoming: false,
+                    note: None,
+                    children: Vec::new(),
+                };
+                for key in has {
+                    practices.entry(key).or_default().push(practice_entry.clone());
                 }
             }
-            let in_notes = challenge.footnotes.iter().flat_map(|f| f.nodes.iter()).any(|n| wanted(&n.node));
-            if !practices.is_empty() || in_notes {
-                places.push(Entry {
+            for key in challenge.footnotes.iter().flat_map(|f| f.nodes.iter()).flat_map(|n| keys(&n.node)) {
+                practices.entry(key).or_default();
+            }
+            for (key, children) in practices {
+                places.entry(key).or_default().push(Entry {
                     id: entry.id.clone(),
                     title: self.t(lang, Msg::ChallengeHeading, &[("id", &entry.id)]),
                     href: Some(paths::href(&writer.root, &paths::section_or_challenge(lang, &entry.id), None)),
                     lang: String::new(),
                     forthcoming: false,
                     note: None,
-                    children: practices,
+                    children,
                 });
             }
         }

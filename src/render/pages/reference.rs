@@ -7,7 +7,14 @@ struct SourcesPage {
     #[serde(flatten)]
     layout: Layout,
     heading: String,
-    sources: Vec<SourceView>,
+    /// Each source as `source.html` renders it: one at a time, so that a large site's list
+    /// (thousands of places citing each source) never sits in memory as one template context.
+    sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SourceEntry {
+    s: SourceView,
 }
 
 #[derive(Serialize)]
@@ -52,7 +59,11 @@ impl Renderer<'_> {
         let writer = self.writer(lang, &folder);
         let default = self.site.default_language();
         let tag = self.tag(lang);
-        let sources: Vec<SourceView> = self
+        let mut citing = self.places_by_key(lang, &writer, |node| match node {
+            Node::Citation(c) => c.items.iter().map(|i| i.key.clone()).collect(),
+            _ => Vec::new(),
+        });
+        let sources = self
             .site
             .sources
             .list
@@ -60,7 +71,7 @@ impl Renderer<'_> {
             .map(|source| {
                 let (title, title_lang) = source.title(lang, default);
                 let note = source.note(lang, default);
-                SourceView {
+                let s = SourceView {
                     key: source.key.clone(),
                     label: source.label.clone(),
                     title: title.to_string(),
@@ -71,14 +82,11 @@ impl Renderer<'_> {
                     author_lang: source.author(lang, default).map(|(_, l)| lang_attr(l, &tag, self.site)).unwrap_or_default(),
                     year: source.year.clone(),
                     url: source.url.clone(),
-                    cited_in: self.places_referring(
-                        lang,
-                        &writer,
-                        |node| matches!(node, Node::Citation(c) if c.items.iter().any(|i| i.key == source.key)),
-                    ),
-                }
+                    cited_in: citing.remove(source.key.as_str()).unwrap_or_default(),
+                };
+                self.html(lang, "source.html", &SourceEntry { s })
             })
-            .collect();
+            .collect::<Result<Vec<String>, Diagnostic>>()?;
         self.render_view(lang, folder, "sources.html", &SourcesPage { layout, heading, sources })
     }
 
