@@ -84,9 +84,13 @@ pub fn synonyms(site: &Site, lang: &str) -> Vec<engine::Synonym> {
     synonyms
 }
 
+/// Written as it is serialised: a large site's documents are tens of megabytes of JSON.
 fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<(), String> {
-    let json = serde_json::to_vec(value).map_err(|e| e.to_string())?;
-    std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))
+    use std::io::Write;
+    let failed = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| failed(&e))?);
+    serde_json::to_writer(&mut file, value).map_err(|e| failed(&e))?;
+    file.flush().map_err(|e| failed(&e))
 }
 
 /// Replaces the kept indexes with those just built in `fresh`, stamped with `fingerprint`.
