@@ -1,14 +1,15 @@
-//! The tantivy index of one language: built from the search documents, queried by
-//! `toolkit search`, and read term by term to export the browser's index.
+//! The search index of one language: tantivy indexes the search documents in memory and scores
+//! every term in every document (BM25 over the weighted parts); the engine keeps those scores,
+//! and `toolkit search` and the browser answer queries from them. The tantivy index itself is
+//! not kept: nothing reads it after the scores.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::Weight;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{DocId, Index, IndexReader, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocId, Index, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
 use super::analyzer::{Analyzer, TantivyTokenizer};
 use super::documents::SearchDocument;
@@ -28,8 +29,6 @@ pub struct LanguageIndex {
     pub lexicon: BTreeMap<String, String>,
     /// What queries are answered from, here and in the browser.
     pub engine: Engine,
-    fields: Vec<(Field, f32)>,
-    reader: IndexReader,
 }
 
 fn schema() -> (Schema, Vec<(Field, f32)>) {
@@ -40,17 +39,11 @@ fn schema() -> (Schema, Vec<(Field, f32)>) {
     (builder.build(), fields)
 }
 
-/// The documents in one tantivy segment, in order: a tantivy document id is the position in
-/// `documents`.
-fn tantivy_index(lang: &str, documents: &[SearchDocument], dir: Option<&Path>) -> tantivy::Result<(Index, Vec<(Field, f32)>)> {
+/// The documents in one tantivy segment, in memory and in order: a tantivy document id is the
+/// position in `documents`.
+fn tantivy_index(lang: &str, documents: &[SearchDocument]) -> tantivy::Result<(Index, Vec<(Field, f32)>)> {
     let (schema, fields) = schema();
-    let index = match dir {
-        Some(dir) => {
-            std::fs::create_dir_all(dir)?;
-            Index::create_in_dir(dir, schema)?
-        }
-        None => Index::create_in_ram(schema),
-    };
+    let index = Index::create_in_ram(schema);
     register(&index, lang);
     let mut writer = tantivy::indexer::SingleSegmentIndexWriter::new(index, 3_000_000)?;
     for document in documents {
@@ -68,71 +61,59 @@ fn register(index: &Index, lang: &str) {
 }
 
 impl LanguageIndex {
-    /// Indexes `documents` in `dir`, or in memory when `dir` is `None`.
-    pub fn build(lang: &str, documents: Vec<SearchDocument>, synonyms: Vec<Synonym>, dir: Option<&Path>) -> tantivy::Result<LanguageIndex> {
+    /// Indexes and scores `documents`.
+    pub fn build(lang: &str, documents: Vec<SearchDocument>, synonyms: Vec<Synonym>) -> tantivy::Result<LanguageIndex> {
         // The engine's reading of the words needs nothing from tantivy: it runs beside it, which
         // also keeps both cores busy while the last language is indexed.
-        let (index, reading) = rayon::join(|| tantivy_index(lang, &documents, dir), || words::read(&Analyzer::new(lang), &documents));
+        let (index, reading) = rayon::join(|| tantivy_index(lang, &documents), || words::read(&Analyzer::new(lang), &documents));
         let (index, fields) = index?;
-        let mut built = LanguageIndex {
-            lang: lang.to_string(),
-            documents,
-            lexicon: BTreeMap::new(),
-            engine: Engine::default(),
-            fields,
-            reader: index.reader()?,
-        };
-        built.engine = Engine::build(lang, &built.documents, built.postings()?, reading, synonyms);
-        built.lexicon = built.engine.lexicon.clone();
-        Ok(built)
+        let engine = Engine::build(lang, &documents, postings(&index, &fields)?, reading, synonyms);
+        Ok(LanguageIndex::open(lang, documents, engine))
     }
 
-    pub fn open(lang: &str, dir: &Path, documents: Vec<SearchDocument>, engine: Engine) -> tantivy::Result<LanguageIndex> {
-        let index = Index::open_in_dir(dir)?;
-        register(&index, lang);
-        let (_, fields) = schema();
+    /// An index built before (its documents and engine, as a build keeps them).
+    pub fn open(lang: &str, documents: Vec<SearchDocument>, engine: Engine) -> LanguageIndex {
         let lexicon = engine.lexicon.clone();
-        Ok(LanguageIndex { lang: lang.to_string(), documents, lexicon, engine, fields, reader: index.reader()? })
+        LanguageIndex { lang: lang.to_string(), documents, lexicon, engine }
     }
 
     /// The terms a query asks for, resolved through the lexicon like the browser does.
     pub fn query_terms(&self, query: &str) -> Vec<String> {
         resolve_query(&self.lang, query, |key| self.lexicon.get(key).cloned())
     }
+}
 
-    fn term_query(&self, term: &str) -> Box<dyn Query> {
-        let clauses: Vec<(Occur, Box<dyn Query>)> = self
-            .fields
-            .iter()
-            .map(|(field, weight)| {
-                let query = TermQuery::new(Term::from_field_text(*field, term), IndexRecordOption::WithFreqs);
-                (Occur::Should, Box::new(BoostQuery::new(Box::new(query), *weight)) as Box<dyn Query>)
-            })
-            .collect();
-        Box::new(BooleanQuery::new(clauses))
-    }
+fn term_query(fields: &[(Field, f32)], term: &str) -> Box<dyn Query> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = fields
+        .iter()
+        .map(|(field, weight)| {
+            let query = TermQuery::new(Term::from_field_text(*field, term), IndexRecordOption::WithFreqs);
+            (Occur::Should, Box::new(BoostQuery::new(Box::new(query), *weight)) as Box<dyn Query>)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
 
-    /// Every indexed term with the score each document gets for it, as tantivy computes it
-    /// (BM25 over the weighted parts), × 100 and rounded: what the browser adds up at query time.
-    pub fn postings(&self) -> tantivy::Result<BTreeMap<String, Vec<(u32, u32)>>> {
-        let searcher = self.reader.searcher();
-        let mut terms = std::collections::BTreeSet::new();
-        for segment in searcher.segment_readers() {
-            for (field, _) in &self.fields {
-                let inverted = segment.inverted_index(*field)?;
-                let mut stream = inverted.terms().stream()?;
-                while stream.advance() {
-                    terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
-                }
+/// Every indexed term with the score each document gets for it, as tantivy computes it
+/// (BM25 over the weighted parts), × 100 and rounded: what the browser adds up at query time.
+fn postings(index: &Index, fields: &[(Field, f32)]) -> tantivy::Result<BTreeMap<String, Vec<(u32, u32)>>> {
+    let searcher = index.reader()?.searcher();
+    let mut terms = std::collections::BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        for (field, _) in fields {
+            let inverted = segment.inverted_index(*field)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
             }
         }
-        let mut postings = BTreeMap::new();
-        for term in terms {
-            let hits = searcher.search(self.term_query(&term).as_ref(), &EveryScore)?;
-            postings.insert(term, hits.into_iter().map(|(doc, score)| (doc, (score * 100.0).round() as u32)).collect());
-        }
-        Ok(postings)
     }
+    let mut postings = BTreeMap::new();
+    for term in terms {
+        let hits = searcher.search(term_query(fields, &term).as_ref(), &EveryScore)?;
+        postings.insert(term, hits.into_iter().map(|(doc, score)| (doc, (score * 100.0).round() as u32)).collect());
+    }
+    Ok(postings)
 }
 
 /// Every document a query matches, with its score, in document order: what `TopDocs` gives

@@ -23,7 +23,7 @@ use index::LanguageIndex;
 pub const INDEX_FOLDER: &str = ".toolkit/search";
 
 /// Bumped when what is kept on disk changes, so older kept indexes are rebuilt.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Names everything the indexes are made from: the analysis and every content and interface
 /// file. An index whose fingerprint differs is out of date.
@@ -39,18 +39,19 @@ pub fn fingerprint(root: &Path) -> String {
     crate::hash::text_hash(&text)
 }
 
-/// Indexes every language; with `keep_in`, on disk there (one folder per language).
+/// Indexes every language; with `keep_in`, kept there (one folder per language).
 pub fn index_site(site: &Site, ui: &Localizer, keep_in: Option<&Path>) -> Result<Vec<LanguageIndex>, String> {
     site.config.languages.par_iter().map(|language| index_language(site, ui, &language.code, keep_in)).collect()
 }
 
-/// Indexes one language; with `keep_in`, on disk there (in a folder of the language's code).
+/// Indexes one language; with `keep_in`, its documents and engine are kept there (in a folder of
+/// the language's code) for `toolkit search`.
 pub fn index_language(site: &Site, ui: &Localizer, lang: &str, keep_in: Option<&Path>) -> Result<LanguageIndex, String> {
     let documents = documents::collect(site, ui, lang);
-    let dir = keep_in.map(|d| d.join(lang));
-    let index = LanguageIndex::build(lang, documents, synonyms(site, lang), dir.as_ref().map(|d| d.join("tantivy")).as_deref())
+    let index = LanguageIndex::build(lang, documents, synonyms(site, lang))
         .map_err(|e| format!("The search index for {lang} could not be built: {e}."))?;
-    if let Some(dir) = dir {
+    if let Some(dir) = keep_in.map(|d| d.join(lang)) {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         write_json(&dir.join("documents.json"), &index.documents)?;
         write_json(&dir.join("engine.json"), &index.engine)?;
     }
@@ -122,7 +123,7 @@ pub fn open_kept(root: &Path, lang: &str) -> Option<LanguageIndex> {
     let dir = kept.join(lang);
     let documents: Vec<SearchDocument> = serde_json::from_slice(&std::fs::read(dir.join("documents.json")).ok()?).ok()?;
     let engine = serde_json::from_slice(&std::fs::read(dir.join("engine.json")).ok()?).ok()?;
-    LanguageIndex::open(lang, &dir.join("tantivy"), documents, engine).ok()
+    Some(LanguageIndex::open(lang, documents, engine))
 }
 
 /// Letters and digits other than Chinese: a snippet never cuts between two of them.

@@ -14,8 +14,7 @@ use toolkit::search::{documents, query};
 
 fn index(lang: &str) -> LanguageIndex {
     let loaded = toolkit::build::load(&project_root()).unwrap_or_else(|p| panic!("the real content loads:\n{p}"));
-    LanguageIndex::build(lang, documents::collect(&loaded.site, &loaded.ui, lang), toolkit::search::synonyms(&loaded.site, lang), None)
-        .unwrap()
+    LanguageIndex::build(lang, documents::collect(&loaded.site, &loaded.ui, lang), toolkit::search::synonyms(&loaded.site, lang)).unwrap()
 }
 
 fn top_ids(index: &LanguageIndex, text: &str, n: usize) -> Vec<String> {
@@ -304,13 +303,8 @@ fn the_relevance_test_set_meets_its_thresholds() {
     for judged in &judgements.query {
         let index = indexes.entry(judged.lang.clone()).or_insert_with(|| {
             let lang = judged.lang.as_str();
-            LanguageIndex::build(
-                lang,
-                documents::collect(&loaded.site, &loaded.ui, lang),
-                toolkit::search::synonyms(&loaded.site, lang),
-                None,
-            )
-            .unwrap()
+            LanguageIndex::build(lang, documents::collect(&loaded.site, &loaded.ui, lang), toolkit::search::synonyms(&loaded.site, lang))
+                .unwrap()
         });
         let top = top_ids(index, &judged.q, 10);
         let best = top.iter().position(|id| judged.expect.contains(id)).map(|at| at + 1);
