@@ -46,8 +46,25 @@ struct LanguageView {
     words: Words,
     totals: (usize, usize, usize),
     to_do: usize,
-    groups: Vec<status::Group>,
+    groups: Vec<GroupCounts>,
+    /// What is missing, then what is outdated, in the groups' order: made here, not gathered by
+    /// the template, which copied its growing list at every item (minutes for a large site).
+    todo: Vec<ToDo>,
     structure: Vec<Problem>,
+}
+
+#[derive(Serialize)]
+struct GroupCounts {
+    kind: &'static str,
+    translated: usize,
+    missing: usize,
+    outdated: usize,
+}
+
+#[derive(Serialize)]
+struct ToDo {
+    state: status::State,
+    items: Vec<status::Item>,
 }
 
 impl Renderer<'_> {
@@ -69,10 +86,22 @@ impl Renderer<'_> {
                 let (translated, missing, outdated) = language.word_totals();
                 let total = translated + missing + outdated;
                 let share = |n: usize| (n as f64 * 1000.0 / total.max(1) as f64).round() / 10.0;
-                let mut groups = language.groups.clone();
-                for item in groups.iter_mut().flat_map(|g| g.items.iter_mut()) {
-                    item.page = item.page.take().map(|page| href(&page));
-                }
+                let groups = language
+                    .groups
+                    .iter()
+                    .map(|g| GroupCounts { kind: g.kind, translated: g.translated, missing: g.missing, outdated: g.outdated })
+                    .collect();
+                let todo = [status::State::Missing, status::State::Outdated]
+                    .into_iter()
+                    .map(|state| {
+                        let items = language.groups.iter().flat_map(|g| g.items.iter()).filter(|item| item.state == state);
+                        let items = items.cloned().map(|mut item| {
+                            item.page = item.page.take().map(|page| href(&page));
+                            item
+                        });
+                        ToDo { state, items: items.collect() }
+                    })
+                    .collect();
                 let structure = language
                     .structure
                     .iter()
@@ -91,6 +120,7 @@ impl Renderer<'_> {
                     to_do: language.words(),
                     lang: language.lang.clone(),
                     groups,
+                    todo,
                     structure,
                 }
             })
