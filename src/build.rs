@@ -143,7 +143,7 @@ pub fn gather_facts(root: &Path, loaded: &Loaded) -> Facts {
 }
 
 /// The outputs of a full build, in the order they run (the offline lists last: they list the
-/// others' files). `keep_search_in` keeps what `toolkit search` answers from.
+/// others' files). `keep_search_in` keeps the tantivy indexes for `toolkit search`.
 pub fn all_outputs(keep_search_in: Option<PathBuf>) -> Vec<Box<dyn Output>> {
     vec![Box::new(Pages), Box::new(Assets), Box::new(SearchIndex { keep_in: keep_search_in }), Box::new(Offline)]
 }

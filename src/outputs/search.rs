@@ -1,6 +1,6 @@
 //! The search index: tantivy per language, exported as the small script files the search page
-//! loads (`search/<lang>/`); with `keep_in`, each language's documents and engine are also kept
-//! on disk there for `toolkit search`.
+//! loads (`search/<lang>/`); with `keep_in`, the tantivy indexes are also kept on disk there for
+//! `toolkit search`.
 
 use std::path::PathBuf;
 

@@ -33,6 +33,10 @@ pub fn find_version(root: &Path, file: &Path, wanted: &str) -> Option<OldVersion
     if let Some(found) = FOUND.get_or_init(Default::default).lock().ok()?.get(&key) {
         return Some(found.clone());
     }
+    // Outside a clone there is nothing to ask, and asking costs a process per file.
+    if !available(root) {
+        return None;
+    }
     let path = file.to_string_lossy().replace('\\', "/");
     let log = git(root, &["log", "--format=%H", "-n", "500", "--", &path])?;
     for commit in log.lines().filter(|l| !l.is_empty()) {
@@ -47,8 +51,13 @@ pub fn find_version(root: &Path, file: &Path, wanted: &str) -> Option<OldVersion
 }
 
 /// Whether the project's git history can be read (a translator may work from a copy without it).
+/// Asked once per project folder in a process.
 pub fn available(root: &Path) -> bool {
-    git(root, &["rev-parse", "--is-inside-work-tree"]).is_some_and(|out| out.trim() == "true")
+    static KNOWN: OnceLock<Mutex<HashMap<PathBuf, bool>>> = OnceLock::new();
+    let mut known = KNOWN.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    *known
+        .entry(root.to_path_buf())
+        .or_insert_with(|| git(root, &["rev-parse", "--is-inside-work-tree"]).is_some_and(|out| out.trim() == "true"))
 }
 
 fn git(root: &Path, args: &[&str]) -> Option<String> {
