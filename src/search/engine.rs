@@ -79,7 +79,7 @@ fn is_latin_term(term: &str) -> bool {
     !term.chars().any(is_han)
 }
 
-fn letters(word: &str) -> usize {
+pub(super) fn letters(word: &str) -> usize {
     word.chars().count()
 }
 

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::analyzer::{self, Analyzer, Run};
 use super::documents::SearchDocument;
-use super::engine::{Pair, VOCABULARY_FROM, pair_key};
+use super::engine::{Pair, VOCABULARY_FROM, letters, pair_key};
 
 /// What the reading gives, as `Engine` keeps it.
 pub struct Words {
@@ -97,7 +97,7 @@ pub fn read(analyzer: &Analyzer, documents: &[SearchDocument]) -> Reading {
                     }
                     let key_id = key_names.id(&key);
                     if key_id as usize == counts.len() {
-                        counts.push((key.chars().count() >= VOCABULARY_FROM).then_some(Count { docs: 0, last: u32::MAX }));
+                        counts.push((letters(&key) >= VOCABULARY_FROM).then_some(Count { docs: 0, last: u32::MAX }));
                     }
                     Some(Spelling { term: term_names.id(&term), key: key_id })
                 });
@@ -123,11 +123,19 @@ impl Reading {
     /// `terms` are the engine's postings (document order).
     pub fn finish(self, terms: &BTreeMap<String, Vec<(u32, u32)>>) -> Words {
         let Reading { term_names, key_names, lexicon, counts, spellings, adjacent } = self;
-        let mut forms: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+        // Only terms written in more than one way become strings.
+        let mut by_term: FxHashMap<u32, Vec<(u32, Vec<u32>)>> = FxHashMap::default();
         for ((term, key), docs) in spellings {
-            forms.entry(term_names.names[term as usize].clone()).or_default().insert(key_names.names[key as usize].clone(), docs);
+            by_term.entry(term).or_default().push((key, docs));
         }
-        forms.retain(|_, spellings| spellings.len() > 1);
+        let forms = by_term
+            .into_iter()
+            .filter(|(_, spellings)| spellings.len() > 1)
+            .map(|(term, spellings)| {
+                let spellings = spellings.into_iter().map(|(key, docs)| (key_names.names[key as usize].clone(), docs)).collect();
+                (term_names.names[term as usize].clone(), spellings)
+            })
+            .collect();
         let postings: Vec<Option<&Vec<(u32, u32)>>> = term_names.names.iter().map(|term| terms.get(term)).collect();
         let mut pairs = BTreeMap::new();
         for ((a, b), next) in adjacent {
