@@ -136,6 +136,7 @@ search-kind-source = Source
 search-some-words = No result contains all of “{ $query }”; showing results with some of them.
 search-lacks = Does not contain: { $words }
 search-did-you-mean = Did you mean “{ $suggestion }”?
+search-unavailable = Search could not load. Check your connection and try again. To search without a connection, use “Save for offline reading” on the home page.
 search-in-english = Search for “{ $query }” in the English text, the reference version
 search-more = Show more results
 search-tips = Search tips

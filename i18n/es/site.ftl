@@ -1,4 +1,4 @@
-# translates: 2247574544de4251
+# translates: bf53202a6e57f0b5
 # Textos de la interfaz del sitio, en español.
 # Traductores: no cambien el nombre de cada mensaje (a la izquierda de =); traduzcan el texto.
 # { $name } lo rellena el sitio: consérvenlo (pueden moverlo). Las líneas con # son notas.
@@ -135,6 +135,7 @@ search-kind-source = Fuente
 search-some-words = Ningún resultado contiene todas las palabras de «{ $query }»; se muestran los resultados que contienen algunas de ellas.
 search-lacks = Palabras ausentes: { $words }
 search-did-you-mean = ¿Quiso decir «{ $suggestion }»?
+search-unavailable = No se pudo cargar la búsqueda. Compruebe su conexión y vuelva a intentarlo. Para buscar sin conexión, utilice «Guardar para leer sin conexión» en la página de inicio.
 search-in-english = Buscar «{ $query }» en el texto en inglés, versión de referencia
 search-more = Mostrar más resultados
 search-tips = Consejos de búsqueda

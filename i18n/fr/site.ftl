@@ -1,4 +1,4 @@
-# translates: 2247574544de4251
+# translates: bf53202a6e57f0b5
 # Textes de l’interface du site de la boîte à outils, en français.
 # Ne pas modifier les noms (à gauche du =) ni les variables { $nom }.
 
@@ -133,6 +133,7 @@ search-kind-source = Source
 search-some-words = Aucun résultat ne contient tous les mots de « { $query } » ; voici les résultats qui en contiennent une partie.
 search-lacks = Mots absents : { $words }
 search-did-you-mean = Vouliez-vous dire « { $suggestion } » ?
+search-unavailable = La recherche n’a pas pu se charger. Vérifiez votre connexion et réessayez. Pour faire des recherches sans connexion, utilisez « Enregistrer pour la lecture hors ligne » sur la page d’accueil.
 search-in-english = Rechercher « { $query } » dans le texte anglais, version de référence
 search-more = Afficher d’autres résultats
 search-tips = Conseils de recherche

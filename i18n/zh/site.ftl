@@ -1,4 +1,4 @@
-# translates: 2247574544de4251
+# translates: bf53202a6e57f0b5
 # 工具包网站的界面文字（简体中文）。
 # 译者注意：每条消息左侧的名称（= 左边）保持不变，只翻译右侧文字。
 # { $name } 由网站自动填入：请保留，可调整位置。以 # 开头的行为注释。
@@ -123,6 +123,7 @@ search-kind-source = 参考文献
 search-some-words = 没有结果包含“{ $query }”中的所有词语；以下为包含其中部分词语的结果。
 search-lacks = 未包含：{ $words }
 search-did-you-mean = 您是不是要找“{ $suggestion }”？
+search-unavailable = 搜索无法加载。请检查网络连接后重试。如需在无网络时搜索，请在首页使用“保存以便离线阅读”。
 search-in-english = 在英文参考文本中搜索“{ $query }”
 search-more = 显示更多结果
 search-tips = 搜索提示

@@ -1,13 +1,14 @@
 // Reading offline, in headless Chromium over HTTP: the service worker keeps the pages a reader
 // opens; "Save for offline reading" keeps a whole language, search included; a new build
-// refreshes a saved language by fetching only the files that changed; removing forgets it.
+// refreshes a saved language by fetching only the files that changed; removing forgets it. The
+// search index of a language not saved bypasses the worker.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, launch, project, projectRoot, serve } from './support.mjs';
 
-const fluent = (id) => readFileSync(join(projectRoot, 'i18n/en/site.ftl'), 'utf8').match(new RegExp(`^${id} = (.*)$`, 'm'))[1];
+const fluent = (id, lang = 'en') => readFileSync(join(projectRoot, `i18n/${lang}/site.ftl`), 'utf8').match(new RegExp(`^${id} = (.*)$`, 'm'))[1];
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -115,6 +116,29 @@ test('pages a reader opened stay readable offline; others say they are not kept'
   assert.ok(await opens(page, `${server.url}fr/2.8.b/index.html`));
   assert.equal(await page.textContent('h1'), 'Page non disponible hors ligne');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await context.close();
+});
+
+test('a language not saved searches straight from the network; offline, its search page says why it cannot', async () => {
+  const server = await serve(build(project()));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}es/index.html`);
+  await eventually(page, () => Boolean(navigator.serviceWorker.controller));
+  const answers = [];
+  page.on('response', (response) => answers.push({ path: new URL(response.url()).pathname, worker: response.fromServiceWorker() }));
+  const search = `${server.url}es/search/index.html?q=${encodeURIComponent('policía')}`;
+  assert.ok(await opens(page, search));
+  await page.waitForSelector('#search-results li');
+  const index = answers.filter((a) => a.path.startsWith('/search/es/'));
+  assert.ok(index.length >= 3, `index files: ${index.map((a) => a.path).join(' ')}`);
+  assert.deepEqual(index.filter((a) => a.worker).map((a) => a.path), [], 'index files answered by the worker');
+  assert.ok(answers.some((a) => a.path === '/es/search/index.html' && a.worker), 'the page itself is kept by the worker');
+
+  await server.close();
+  assert.ok(await opens(page, search), 'the search page read before');
+  await page.waitForFunction((text) => document.getElementById('search-status').textContent === text, fluent('search-unavailable', 'es'));
+  assert.equal(await page.locator('#search-results li').count(), 0);
   await context.close();
 });
 

@@ -5,6 +5,9 @@
 // Reading offline: every page and file is fetched from the network first, as if there were no
 // service worker, and kept; when the network fails or is slow (4 s) the kept copy is shown, and
 // for a page never kept, a page of the reader's language that says so (<lang>/offline/).
+// A search index is the exception until its language is saved: a query loads a dozen small
+// files, and passing each through the worker would double the time a phone takes to show results.
+// Answers never wait for the copy to be kept.
 // "Save for offline reading" (home page, assets/offline.js) keeps a whole language, from the
 // list offline/<lang>.json; a new version of the site refreshes saved languages, fetching only
 // the files whose fingerprint changed.
@@ -14,6 +17,18 @@ const CACHE = 'toolkit';
 const SLOW = 4000;
 const scope = self.registration.scope;
 const savedKey = (lang) => `${scope}offline/saved/${lang}.json`;
+
+/** The languages saved for offline reading, once read from the cache (null until then). */
+let savedLanguages = null;
+caches.open(CACHE)
+  .then((cache) => Promise.all(LANGUAGES.map((lang) => cache.match(savedKey(lang)).then((kept) => kept && lang))))
+  .then((langs) => { savedLanguages = new Set(langs.filter(Boolean)); }, () => {});
+
+/** The language of a search index file, or null for any other file. */
+function searchLanguage(url) {
+  const match = url.slice(scope.length).match(/^search\/([\w-]+)\//);
+  return match ? match[1] : null;
+}
 
 /** The cache key of a URL: no query or fragment, and a folder's index.html. */
 function key(url) {
@@ -68,29 +83,38 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
-  event.respondWith(networkFirst(request));
+  const searchLang = searchLanguage(request.url);
+  // Straight to the network, unless the worker has only just started and cannot tell yet.
+  if (searchLang && savedLanguages && !savedLanguages.has(searchLang)) return;
+  event.respondWith(networkFirst(event));
 });
 
-async function networkFirst(request) {
+/** Keeps a copy of what the network answered (and, for a page, its language's offline page). */
+async function keepCopy(request, copy) {
   const cache = await caches.open(CACHE);
-  const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === 'basic') {
-      await cache.put(key(request.url), storable(response.clone()));
-      if (request.mode === 'navigate') keepOfflinePage(cache, request.url).catch(() => {});
-    }
+  await cache.put(key(request.url), copy);
+  if (request.mode === 'navigate') await keepOfflinePage(cache, request.url);
+}
+
+async function networkFirst(event) {
+  const { request } = event;
+  let keeping = Promise.resolve();
+  const network = fetch(request).then((response) => {
+    if (response.ok && response.type === 'basic') keeping = keepCopy(request, storable(response.clone())).catch(() => {});
     return response;
   });
-  network.catch(() => {}); // Failures are handled below, or do not matter once a kept copy was shown.
-  const kept = () => cache.match(key(request.url));
+  // The worker stays up until the copy is kept, after the answer has gone.
+  event.waitUntil(network.then(() => keeping, () => {}));
+  const kept = (url) => caches.open(CACHE).then((cache) => cache.match(url));
   let timer;
   const slow = new Promise((resolve) => { timer = setTimeout(resolve, SLOW); });
   try {
-    const first = await Promise.race([network, slow.then(kept)]);
+    const first = await Promise.race([network, slow.then(() => kept(key(request.url)))]);
     if (first) return first;
     return await network;
   } catch {
     const page = request.mode === 'navigate' && offlinePage(request.url);
-    return (await kept()) || (page && (await cache.match(page))) || Response.error();
+    return (await kept(key(request.url))) || (page && (await kept(page))) || Response.error();
   } finally {
     clearTimeout(timer);
   }
@@ -138,11 +162,13 @@ async function saveLanguage(lang, progress) {
     if (!(path in manifest.files)) await cache.delete(scope + path);
   }
   await cache.put(savedKey(lang), new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
+  if (savedLanguages) savedLanguages.add(lang);
 }
 
 /** Forgets a saved language: its pages and search index (shared style sheets and scripts stay, and
  * so does its page saying "not available offline"). */
 async function removeLanguage(lang) {
+  if (savedLanguages) savedLanguages.delete(lang);
   const cache = await caches.open(CACHE);
   for (const request of await cache.keys()) {
     const path = request.url.slice(scope.length);

@@ -317,12 +317,12 @@
     return false;
   }
 
-  Engine.prototype.isExact = function (word, doc) {
-    if (word.key === null) return true;
+  /** The documents where `word` is written as typed, or null when every form counts. */
+  Engine.prototype.spelledAsTyped = function (word) {
+    if (word.key === null) return null;
     var forms = this.data.forms(word.term);
-    if (!forms) return true;
-    var docs = Object.prototype.hasOwnProperty.call(forms, word.key) ? forms[word.key] : null;
-    return !!docs && holds(docs, doc, 0);
+    if (!forms) return null;
+    return Object.prototype.hasOwnProperty.call(forms, word.key) ? forms[word.key] : [];
   };
 
   Engine.prototype.hasPair = function (a, b, doc) {
@@ -339,10 +339,11 @@
     var result = new Map();
     alternative.words.forEach(function (word, i) {
       var postings = self.data.postings(word.term);
+      var spelled = self.spelledAsTyped(word);
       var next = new Map();
       for (var j = 0; j < postings.length; j += 2) {
         var doc = postings[j];
-        var exact = self.isExact(word, doc) ? 1 : 0;
+        var exact = spelled === null || holds(spelled, doc, 0) ? 1 : 0;
         var before = i === 0 ? [exact, postings[j + 1]] : result.get(doc);
         if (before) next.set(doc, i === 0 ? before : [Math.min(before[0], exact), Math.min(before[1], postings[j + 1])]);
       }
@@ -567,6 +568,7 @@
     this.idle = this.status.textContent;
     this.generation = 0;
     this.items = [];
+    this.files = new Map();
     // The language switch keeps the query: each link's address without one.
     this.languageLinks = Array.prototype.slice.call(document.querySelectorAll('nav.languages a[href]')).map(function (a) {
       return { link: a, href: a.getAttribute('href').split('?')[0] };
@@ -642,14 +644,28 @@
     });
     this.list.addEventListener('keydown', function (event) { self.arrows(event); });
     if (this.moreButton) this.moreButton.addEventListener('click', function () { self.more(self.generation, false); });
+    return this.run();
+  };
+
+  /** Loads the index's manifest (again, after a failure: the connection may be back). */
+  Search.prototype.open = function () {
+    var self = this;
     return load(this.base, this.lang, 'index').then(function (manifest) {
+      if (self.manifest) return;
       self.manifest = manifest;
       self.superseded = new Set(sums(manifest.superseded || [], 0));
       self.docEditions = fromRuns(manifest.editionRuns || []);
       self.analyzer = new Analyzer(self.lang, manifest.stopWords, manifest.stemOverrides);
       self.engine = new Engine(self.data);
-      return self.run();
     });
+  };
+
+  /** Says that the index could not be loaded (offline, with the language not saved). */
+  Search.prototype.unavailable = function () {
+    this.outcome = null;
+    this.clear();
+    this.describe(null, '');
+    this.status.textContent = this.form.dataset.unavailable;
   };
 
   /** Up and down arrows move between results; up from the first goes back to the box. */
@@ -674,10 +690,15 @@
     this.languageLinks.forEach(function (l) { l.link.setAttribute('href', l.href + (search ? '?' + search : '')); });
   };
 
+  /** The index file of a key (remembered: ranking asks for the same few keys many times). */
   Search.prototype.file = function (kind, key) {
-    var first = { t: this.manifest.termFiles, p: this.manifest.pairFiles, w: this.manifest.lexiconFiles }[kind];
-    var name = termFile(first || [], key);
-    return name ? kind + name.slice(1) : null;
+    var id = kind + ' ' + key;
+    if (!this.files.has(id)) {
+      var first = { t: this.manifest.termFiles, p: this.manifest.pairFiles, w: this.manifest.lexiconFiles }[kind];
+      var name = termFile(first || [], key);
+      this.files.set(id, name ? kind + name.slice(1) : null);
+    }
+    return this.files.get(id);
   };
 
   Search.prototype.shard = function (kind, key) {
@@ -771,7 +792,13 @@
     var query = this.input.value.trim();
     var generation = ++this.generation;
     if (!this.manifest || !query) this.remember(query);
-    if (!this.manifest) return Promise.resolve();
+    if (!this.manifest) {
+      return this.open().then(function () {
+        if (generation === self.generation) return self.run();
+      }, function () {
+        if (generation === self.generation) self.unavailable();
+      });
+    }
     if (!query) {
       this.outcome = null;
       this.clear();
@@ -785,10 +812,7 @@
       if (generation !== self.generation) return undefined;
       return self.more(generation, true, outcome, query);
     }).catch(function () {
-      if (generation !== self.generation) return;
-      self.outcome = { query: query, clauses: [], results: [], allWords: true, corrected: false, suggestion: null };
-      self.clear();
-      self.describe(self.outcome, query);
+      if (generation === self.generation) self.unavailable();
     }).then(function () {
       // The address follows once the results are shown: changing it earlier makes Chromium fetch
       // the page's icon again in the middle of the query's own requests.
