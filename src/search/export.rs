@@ -10,10 +10,9 @@
 //! - `t-<n>.js`: a run of terms in alphabetical order, about `TERMS_FILE_BYTES` each: for each
 //!   term, each document's score (tantivy's BM25 over the weighted parts, ×100) and, for a term
 //!   written several ways, which documents have each spelling (or, for a spelling in most of
-//!   them, -1 then those that do not).
-//! - `w-<n>.js`: the lexicon's unaccented spellings and their terms, in runs like the terms (none
-//!   in a language without accents): a typed word needs only these small files, not the term
-//!   file its spelling would sort into.
+//!   them, -1 then those that do not). Also the lexicon (`w`): an unaccented spelling and its
+//!   term, in the file where the term of that spelling as typed sorts (`lexicon_home`), which a
+//!   query for it loads anyway (and the term itself nearly always sorts into the same file).
 //! - `p-<n>.js`: pairs of terms that stand next to each other in some documents but not in all
 //!   that have both (for phrases), in runs like the terms: loaded only for a phrase.
 //! - `v-<n>.js`: the words of `n` letters, those in the most documents first: loaded only to
@@ -25,7 +24,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::analyzer::{stem_overrides, stop_words};
+use super::analyzer::{Analyzer, stem_overrides, stop_words};
 use super::documents::SearchDocument;
 use super::engine::Pair;
 use super::index::LanguageIndex;
@@ -101,13 +100,12 @@ fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("search data serialises")
 }
 
-/// One key of a term or pair file: for each part of the file's object ("t", "f", "w", "p"),
-/// its value as JSON text.
-type Entry = Vec<(&'static str, String)>;
+/// What one place in the order of a term or pair file holds: for each part of the file's object
+/// ("t", "f", "w", "p"), a member's name and its value as JSON text.
+type Entry = Vec<(&'static str, String, String)>;
 
-/// Cuts keys in alphabetical order into files of about TERMS_FILE_BYTES, each an object of
-/// parts, each part an object of keys (both in order, as serde_json's maps write them).
-/// Returns the first key of each file.
+/// Cuts entries, in alphabetical order of their keys, into files of about TERMS_FILE_BYTES, each
+/// an object of parts, each part an object of members. Returns the first key of each file.
 fn runs(lang: &str, prefix: &str, entries: impl Iterator<Item = (String, Entry)>, put: &mut Put<'_>) -> Result<Vec<String>, PutError> {
     let mut first_keys: Vec<String> = Vec::new();
     let mut parts: BTreeMap<&'static str, String> = BTreeMap::new();
@@ -132,14 +130,13 @@ fn runs(lang: &str, prefix: &str, entries: impl Iterator<Item = (String, Entry)>
             }
             first_keys.push(key.clone());
         }
-        let key_json = to_json(&key);
-        for (part, value) in values {
-            size += key.len() + 8 + value.len();
+        for (part, name, value) in values {
+            size += name.len() + 8 + value.len();
             let members = parts.entry(part).or_default();
             if !members.is_empty() {
                 members.push(',');
             }
-            members.push_str(&key_json);
+            members.push_str(&to_json(&name));
             members.push(':');
             members.push_str(&value);
         }
@@ -150,29 +147,62 @@ fn runs(lang: &str, prefix: &str, entries: impl Iterator<Item = (String, Entry)>
     Ok(first_keys)
 }
 
+/// Where the browser looks up an unaccented spelling: the term of the spelling itself (what a
+/// word typed that way analyses to), or the spelling when analysis drops it.
+pub fn lexicon_home(analyzer: &Analyzer, spelling: &str) -> String {
+    analyzer.word_term(spelling).unwrap_or_else(|| spelling.to_string())
+}
+
+/// The lexicon as entries in the order of their homes.
+fn lexicon_entries(lang: &str, lexicon: &BTreeMap<String, String>) -> Vec<(String, Entry)> {
+    let analyzer = Analyzer::new(lang);
+    let mut entries: Vec<(String, Entry)> =
+        lexicon.iter().map(|(spelling, term)| (lexicon_home(&analyzer, spelling), vec![("w", spelling.clone(), to_json(term))])).collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries
+}
+
+/// The terms' entries with the lexicon's merged in, both in alphabetical order of their keys
+/// (entries at the same key become one).
+fn with_lexicon(terms: impl Iterator<Item = (String, Entry)>, lexicon: Vec<(String, Entry)>) -> impl Iterator<Item = (String, Entry)> {
+    let mut terms = terms.peekable();
+    let mut lexicon = lexicon.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let take_term = match (terms.peek(), lexicon.peek()) {
+            (None, None) => return None,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some((term, _)), Some((home, _))) => term <= home,
+        };
+        let (key, mut entry) = if take_term { terms.next()? } else { lexicon.next()? };
+        while lexicon.peek().is_some_and(|(home, _)| *home == key) {
+            entry.extend(lexicon.next()?.1);
+        }
+        Some((key, entry))
+    })
+}
+
 /// `editions`: the ids of the editions, in `toolkit.toml`'s order (for the edition filter).
 pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mut Put<'_>) -> Result<(), PutError> {
     let lang = index.lang.as_str();
     let engine = &index.engine;
     // Made as the files are cut, one term at a time, in the terms' own (alphabetical) order.
-    let entries = engine.terms.iter().map(|(term, postings)| {
-        let mut entry: Entry = vec![("t", to_json(&gaps_and_scores(postings)))];
+    let terms = engine.terms.iter().map(|(term, postings)| {
+        let mut entry: Entry = vec![("t", term.clone(), to_json(&gaps_and_scores(postings)))];
         if let Some(forms) = engine.forms.get(term) {
             let forms: BTreeMap<&String, Vec<i64>> = forms.iter().map(|(key, docs)| (key, spelling_docs(docs, postings))).collect();
-            entry.push(("f", to_json(&forms)));
+            entry.push(("f", term.clone(), to_json(&forms)));
         }
         (term.clone(), entry)
     });
-    let term_files = runs(lang, "t", entries, put)?;
-    let spellings = engine.lexicon.iter().map(|(spelling, term)| (spelling.clone(), vec![("w", to_json(term))]));
-    let lexicon_files = runs(lang, "w", spellings, put)?;
+    let term_files = runs(lang, "t", with_lexicon(terms, lexicon_entries(lang, &engine.lexicon)), put)?;
     let pairs = engine.pairs.iter().map(|(key, pair)| {
         // Documents, or -1 then the documents that have both terms apart.
         let value = match pair {
             Pair::Docs(docs) => to_json(&gaps(docs)),
             Pair::Except(docs) => to_json(&except(docs)),
         };
-        (key.clone(), vec![("p", value)])
+        (key.clone(), vec![("p", key.clone(), value)])
     });
     let pair_files = runs(lang, "p", pairs, put)?;
     // Words by length, the most frequent first (then in code-point order): the order a
@@ -225,7 +255,6 @@ pub fn export(index: &LanguageIndex, ui: &Localizer, editions: &[&str], put: &mu
             "editionRuns": edition_runs(&index.documents, editions.len()),
             "superseded": gaps(&superseded),
             "termFiles": term_files,
-            "lexiconFiles": lexicon_files,
             "pairFiles": pair_files,
             "vocabulary": by_length.keys().collect::<Vec<_>>(),
             "synonyms": engine.synonyms,

@@ -161,6 +161,9 @@ fn generate_vectors() -> Value {
                     let word = &text[token.from..token.to];
                     if !word.chars().any(toolkit::search::analyzer::is_han) {
                         words.insert(word.to_string(), analyzer.word_term(word));
+                        // Typed without accents: where the browser looks the spelling up.
+                        let key = Analyzer::surface_key(word);
+                        words.entry(key.clone()).or_insert_with(|| analyzer.word_term(&key));
                     }
                 }
             }

@@ -604,7 +604,7 @@
           return forms;
         });
       },
-      lexicon: function (key) { var s = self.shard('w', key); return s && own(s.w, key) ? s.w[key] : undefined; },
+      lexicon: function (key) { var s = self.shard('t', self.lexiconHome(key)); return s && own(s.w, key) ? s.w[key] : undefined; },
       pair: function (key) {
         var s = self.shard('p', key);
         if (!s || !own(s.p, key)) return undefined;
@@ -694,7 +694,7 @@
   Search.prototype.file = function (kind, key) {
     var id = kind + ' ' + key;
     if (!this.files.has(id)) {
-      var first = { t: this.manifest.termFiles, p: this.manifest.pairFiles, w: this.manifest.lexiconFiles }[kind];
+      var first = { t: this.manifest.termFiles, p: this.manifest.pairFiles }[kind];
       var name = termFile(first || [], key);
       this.files.set(id, name ? kind + name.slice(1) : null);
     }
@@ -713,15 +713,21 @@
     return Promise.all(Array.from(names).map(function (name) { return load(self.base, self.lang, name); }));
   };
 
+  /** Where the term file holds an unaccented spelling's term (export.rs's lexicon_home). */
+  Search.prototype.lexiconHome = function (key) {
+    var term = this.analyzer.wordTerm(key);
+    return term === null ? key : term;
+  };
+
   /** Loads what a query needs and returns its clauses. */
   Search.prototype.prepare = function (query) {
     var self = this;
-    var spellings = new Set(), stems = new Set();
+    var first = new Set();
     this.analyzer.queryTokens(query).forEach(function (token) {
-      spellings.add(surfaceKey(query.slice(token.from, token.to)));
-      stems.add(token.term);
+      first.add(token.term);
+      if (isLatinTerm(token.term)) first.add(self.lexiconHome(surfaceKey(query.slice(token.from, token.to))));
     });
-    return Promise.all([this.loadAll('t', stems), this.loadAll('w', spellings)]).then(function () {
+    return this.loadAll('t', first).then(function () {
       var known = function (term) { return self.data.postings(term).length > 0; };
       var clauses = parse(self.analyzer, query, self.data.lexicon, known, self.manifest.synonyms);
       var terms = new Set(), pairs = new Set();
