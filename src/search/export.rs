@@ -149,7 +149,7 @@ fn runs(lang: &str, prefix: &str, entries: impl Iterator<Item = (String, Entry)>
 
 /// Where the browser looks up an unaccented spelling: the term of the spelling itself (what a
 /// word typed that way analyses to), or the spelling when analysis drops it.
-pub fn lexicon_home(analyzer: &Analyzer, spelling: &str) -> String {
+fn lexicon_home(analyzer: &Analyzer, spelling: &str) -> String {
     analyzer.word_term(spelling).unwrap_or_else(|| spelling.to_string())
 }
 
