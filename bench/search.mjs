@@ -417,7 +417,7 @@ const fetched = (b) => `${kb(b.bytes)} / ${kb(b.gz)} gz · ${b.requests} req`;
 function kindOf(path) {
   if (/^\/assets\/search\/|\/pagefind(-worker)?\.js$|\/wasm\.[^/]+\.pagefind$/.test(path)) return 'code';
   if (/\/search\/[^/]+\/index\.js$|pagefind-entry\.json$|\.pf_meta$/.test(path)) return 'manifest';
-  if (/\/search\/[^/]+\/[tpvw]-\d+\.js$|\.pf_index$/.test(path)) return 'index';
+  if (/\/search\/[^/]+\/[tpv]-\d+\.js$|\.pf_index$/.test(path)) return 'index';
   if (/\/search\/[^/]+\/d-\d+\.js$|\.pf_fragment$/.test(path)) return 'results';
   return 'other';
 }
@@ -425,7 +425,7 @@ function kindOf(path) {
 const KINDS = [
   ['code', 'code (scripts, stemmer / wasm)'],
   ['manifest', 'manifest (index.js / entry + pf_meta)'],
-  ['index', 'index (t, p, v, w files / pf_index chunks)'],
+  ['index', 'index (t, p, v files / pf_index chunks)'],
   ['results', 'result text (d-files / pf_fragments)'],
   ['other', 'other'],
 ];
@@ -462,7 +462,7 @@ function table(title, info, sizes, results) {
   row('… without Pagefind’s UI bundles', '(same)',
     `${kb(sizes.pagefindApi.bytes)} (${kb(sizes.pagefindApi.gz)} gz) · ${int(sizes.pagefindApi.files)} files`);
   const part = (m) => `${kb(m.bytes)} (${kb(m.gz)} gz) · ${int(m.files)} files`;
-  row('… of which index (t, p, v, w files / pf_index)', part(sizes.oursIndex), part(sizes.pagefindIndex));
+  row('… of which index (t, p, v files / pf_index)', part(sizes.oursIndex), part(sizes.pagefindIndex));
   row('… of which result text (d-files / pf_fragment)', part(sizes.oursResults), part(sizes.pagefindResults));
   for (const { code, queries } of LANGUAGES) {
     const r = results[code];
