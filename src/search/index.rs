@@ -24,9 +24,6 @@ pub const FIELD_WEIGHTS: [(&str, f32); 3] = [("title", 3.0), ("lead", 2.0), ("bo
 pub struct LanguageIndex {
     pub lang: String,
     pub documents: Vec<SearchDocument>,
-    /// Unaccented or differently accented spellings found in the text, and their terms (see
-    /// `Engine::lexicon`).
-    pub lexicon: BTreeMap<String, String>,
     /// What queries are answered from, here and in the browser.
     pub engine: Engine,
 }
@@ -73,13 +70,12 @@ impl LanguageIndex {
 
     /// An index built before (its documents and engine, as a build keeps them).
     pub fn open(lang: &str, documents: Vec<SearchDocument>, engine: Engine) -> LanguageIndex {
-        let lexicon = engine.lexicon.clone();
-        LanguageIndex { lang: lang.to_string(), documents, lexicon, engine }
+        LanguageIndex { lang: lang.to_string(), documents, engine }
     }
 
     /// The terms a query asks for, resolved through the lexicon like the browser does.
     pub fn query_terms(&self, query: &str) -> Vec<String> {
-        resolve_query(&self.lang, query, |key| self.lexicon.get(key).cloned())
+        resolve_query(&self.lang, query, |key| self.engine.lexicon.get(key).cloned())
     }
 }
 

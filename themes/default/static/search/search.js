@@ -662,10 +662,15 @@
 
   /** Says that the index could not be loaded (offline, with the language not saved). */
   Search.prototype.unavailable = function () {
+    this.reset();
+    this.status.textContent = this.form.dataset.unavailable;
+  };
+
+  /** No results and the status line as before any query. */
+  Search.prototype.reset = function () {
     this.outcome = null;
     this.clear();
     this.describe(null, '');
-    this.status.textContent = this.form.dataset.unavailable;
   };
 
   /** Up and down arrows move between results; up from the first goes back to the box. */
@@ -806,9 +811,7 @@
       });
     }
     if (!query) {
-      this.outcome = null;
-      this.clear();
-      this.describe(null, '');
+      this.reset();
       return Promise.resolve();
     }
     this.list.setAttribute('aria-busy', 'true');
