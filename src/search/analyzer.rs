@@ -74,7 +74,11 @@ fn is_word_char(c: char) -> bool {
 
 /// Removes accents: canonical decomposition, then combining marks U+0300–U+036F dropped.
 pub fn fold(text: &str) -> String {
-    text.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect()
+    text.nfd().filter(|c| !is_accent(*c)).collect()
+}
+
+fn is_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// A stretch of text of one kind.
@@ -179,9 +183,16 @@ impl Analyzer {
         tokens
     }
 
-    /// The key under which an unaccented spelling is looked up in the lexicon (see `lexicon`).
+    /// A typed word's spelling, lowercase and unaccented (see `Engine::forms`).
     pub fn surface_key(word: &str) -> String {
         fold(&word.to_lowercase())
+    }
+
+    /// The key under which a typed word is looked up in the lexicon of unaccented spellings (see
+    /// `Engine::lexicon`): only a word typed without accents has one. A word typed with them is
+    /// taken as typed (*côte* is not *côté*), and needs no lexicon.
+    pub fn lexicon_key(word: &str) -> Option<String> {
+        (!word.nfd().any(is_accent)).then(|| Self::surface_key(word))
     }
 }
 

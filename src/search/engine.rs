@@ -58,7 +58,8 @@ pub struct Engine {
     pub forms: BTreeMap<String, BTreeMap<String, Vec<u32>>>,
     /// "term term" → where the two stand next to each other (see `Pair`).
     pub pairs: BTreeMap<String, Pair>,
-    /// Spellings a reader may type that the stemmer alone would not bring to their term.
+    /// Words typed without their accents (lowercase) that the stemmer alone would not bring to
+    /// the term of the accented word.
     pub lexicon: BTreeMap<String, String>,
     /// From the glossary.
     pub synonyms: Vec<Synonym>,
@@ -175,8 +176,8 @@ pub fn parse(
         let word = |t: &super::analyzer::Token| {
             let typed = &text[t.from..t.to];
             if is_latin_term(&t.term) {
-                let key = Analyzer::surface_key(typed);
-                Word { term: lexicon(&key).unwrap_or_else(|| t.term.clone()), key: Some(key) }
+                let term = Analyzer::lexicon_key(typed).and_then(|key| lexicon(&key)).unwrap_or_else(|| t.term.clone());
+                Word { term, key: Some(Analyzer::surface_key(typed)) }
             } else {
                 Word { term: t.term.clone(), key: None }
             }
@@ -586,6 +587,18 @@ mod tests {
         assert_eq!(clauses.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["警察", "培训"]);
         let clauses = parse("zh", "法警察", |_| None, |term| term != "法警", &[]);
         assert_eq!(clauses[0].alternatives[0].words[0].term, "法");
+    }
+
+    #[test]
+    fn only_words_typed_without_accents_go_through_the_lexicon() {
+        // As if the text had "côté" only: "cote" means it, "côte" is taken as typed.
+        let lexicon = |key: &str| (key == "cote").then(|| "côté's term".to_string());
+        let term = |query: &str| parse("fr", query, lexicon, |_| true, &[])[0].alternatives[0].words[0].clone();
+        assert_eq!(term("Cote").term, "côté's term");
+        assert_eq!(term("côte").term, side_terms("fr", "côte")[0]);
+        assert_eq!(term("CÔTE").key.as_deref(), Some("cote"));
+        assert_eq!(Analyzer::lexicon_key("Securite"), Some("securite".to_string()));
+        assert_eq!(Analyzer::lexicon_key("sécurité"), None);
     }
 
     #[test]

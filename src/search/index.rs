@@ -164,14 +164,14 @@ impl SegmentCollector for SegmentScores {
     }
 }
 
-/// A query's terms: each word looked up in the lexicon by its unaccented spelling, else
-/// analysed; Chinese as bigrams. The same steps as `search.js`.
+/// A query's terms: each word typed without accents looked up in the lexicon, else analysed;
+/// Chinese as bigrams. The same steps as `search.js`.
 pub fn resolve_query(lang: &str, query: &str, lexicon: impl Fn(&str) -> Option<String>) -> Vec<String> {
     let analyzer = Analyzer::new(lang);
     let mut terms: Vec<String> = Vec::new();
     for token in analyzer.query_tokens(query) {
         let word = &query[token.from..token.to];
-        let term = lexicon(&Analyzer::surface_key(word)).unwrap_or(token.term);
+        let term = Analyzer::lexicon_key(word).and_then(|key| lexicon(&key)).unwrap_or(token.term);
         if !terms.contains(&term) {
             terms.push(term);
         }

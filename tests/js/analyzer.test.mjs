@@ -60,10 +60,14 @@ test('term files are found by code point order, as Rust sorts them', () => {
   assert.equal(termFile(first, '0'), null);
 });
 
-test('unaccented spellings resolve through the lexicon', () => {
+test('words typed without accents resolve through the lexicon; words typed with them are taken as typed', () => {
   const fr = new Analyzer('fr', vectors.fr.stopWords);
-  const lexicon = { securite: 'secur' };
+  // As if the text had "côté" only: "cote" means it, "côte" is taken as typed.
+  const lexicon = { securite: 'secur', cote: 'côté’s term' };
   assert.deepEqual(resolveQuery(fr, 'Securite publique', (key) => lexicon[key]), ['secur', 'publiqu']);
+  assert.deepEqual(resolveQuery(fr, 'Cote', (key) => lexicon[key]), ['côté’s term']);
+  assert.deepEqual(resolveQuery(fr, 'côte', (key) => lexicon[key]), [fr.wordTerm('côte')]);
+  assert.deepEqual(resolveQuery(fr, 'CÔTE', (key) => lexicon[key]), [fr.wordTerm('côte')]);
 });
 
 test('snippets mark the matched words and never exceed their width by much', () => {

@@ -12,8 +12,10 @@
   var WORD = /[\p{Alphabetic}\p{N}]/u;
   var NUMBER = /^\p{N}$/u;
 
+  var ACCENTS = /[\u0300-\u036f]/g;
+
   function fold(text) {
-    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return text.normalize('NFD').replace(ACCENTS, '');
   }
 
   /** Runs of word characters or of Han characters: [kind, from, to] in UTF-16 offsets. */
@@ -113,6 +115,19 @@
 
   function surfaceKey(word) { return fold(word.toLowerCase()); }
 
+  /** A typed word's key in the lexicon of unaccented spellings, or null for a word typed with
+      accents, which is taken as typed (analyzer.rs's lexicon_key). */
+  function lexiconKey(word) {
+    var decomposed = word.normalize('NFD');
+    return decomposed.replace(ACCENTS, '') === decomposed ? surfaceKey(word) : null;
+  }
+
+  /** The lexicon's term for a typed word, if any. */
+  function lexiconTerm(lexicon, word) {
+    var key = lexiconKey(word);
+    return key === null ? undefined : lexicon(key);
+  }
+
   /** Compares by code point, as Rust orders strings (JavaScript's < compares UTF-16 units). */
   function compareKeys(a, b) {
     var x = Array.from(a), y = Array.from(b);
@@ -138,7 +153,7 @@
   function resolveQuery(analyzer, query, lexicon) {
     var terms = [];
     analyzer.queryTokens(query).forEach(function (token) {
-      var term = lexicon(surfaceKey(query.slice(token.from, token.to))) || token.term;
+      var term = lexiconTerm(lexicon, query.slice(token.from, token.to)) || token.term;
       if (terms.indexOf(term) < 0) terms.push(term);
     });
     return terms;
@@ -168,8 +183,8 @@
       var tokens = analyzer.queryTokens(text);
       var word = function (t) {
         if (!isLatinTerm(t.term)) return { term: t.term, key: null };
-        var key = surfaceKey(text.slice(t.from, t.to));
-        return { term: lexicon(key) || t.term, key: key };
+        var typed = text.slice(t.from, t.to);
+        return { term: lexiconTerm(lexicon, typed) || t.term, key: surfaceKey(typed) };
       };
       if (!tokens.length) return;
       if (segment[2]) {
@@ -730,7 +745,8 @@
     var first = new Set();
     this.analyzer.queryTokens(query).forEach(function (token) {
       first.add(token.term);
-      if (isLatinTerm(token.term)) first.add(self.lexiconHome(surfaceKey(query.slice(token.from, token.to))));
+      var key = isLatinTerm(token.term) ? lexiconKey(query.slice(token.from, token.to)) : null;
+      if (key !== null) first.add(self.lexiconHome(key));
     });
     return this.loadAll('t', first).then(function () {
       var known = function (term) { return self.data.postings(term).length > 0; };
