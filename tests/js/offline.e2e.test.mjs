@@ -142,6 +142,28 @@ test('a language not saved searches straight from the network; offline, its sear
   await context.close();
 });
 
+test('the worker is registered once the page has loaded, after a first search has its files', async () => {
+  const server = await serve(build(project()));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.order = [];
+    addEventListener('load', () => window.order.push('load'));
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => { window.order.push('register'); return register(...args); };
+  });
+  await page.goto(`${server.url}es/search/index.html?q=${encodeURIComponent('capacitación policía')}`);
+  await page.waitForSelector('#search-results li');
+  await eventually(page, () => Boolean(navigator.serviceWorker.controller));
+  assert.deepEqual(await page.evaluate(() => window.order), ['load', 'register']);
+  const worker = server.requests.indexOf('/sw.js');
+  const index = server.requests.filter((p) => p.startsWith('/search/es/'));
+  assert.ok(index.some((p) => /\/d-\d+\.js$/.test(p)), index.join(' '));
+  assert.ok(index.every((p) => server.requests.indexOf(p) < worker), `the worker came before the search's files: ${server.requests.join(' ')}`);
+  await context.close();
+  await server.close();
+});
+
 test('from disk (file://) nothing is registered and the panel stays hidden', async () => {
   const site = build(project());
   const page = await browser.newPage();

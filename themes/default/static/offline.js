@@ -8,9 +8,14 @@
   const root = new URL('../', document.currentScript.src);
   const panel = document.getElementById('offline');
   // Elsewhere than the home page, a footer link leads to the panel once the worker is there.
-  navigator.serviceWorker.register(new URL('sw.js', root))
+  const register = () => navigator.serviceWorker.register(new URL('sw.js', root))
     .then(() => { if (!panel) for (const link of document.querySelectorAll('.offline-link')) link.hidden = false; })
     .catch(() => {});
+  // Once the page has loaded, when the browser is idle: installing the worker (its script, each
+  // language's "not available offline" page) would otherwise slow the page and a first search.
+  const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(register, { timeout: 2000 }) : setTimeout(register));
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 
   if (!panel || !('caches' in window)) return;
   const lang = panel.dataset.lang;
