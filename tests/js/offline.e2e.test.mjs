@@ -100,8 +100,10 @@ test('pages a reader opened stay readable offline; others say they are not kept'
   const server = await serve(build(project()));
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}fr/index.html`);
-  await eventually(page, () => Boolean(navigator.serviceWorker.controller));
+  // The page a reader arrives on is loaded before the worker exists: it is kept all the same.
+  const landing = `${server.url}fr/2.8.c/index.html`;
+  await page.goto(landing);
+  await eventually(page, async (url) => Boolean(await caches.match(url)), landing);
   assert.ok(await opens(page, `${server.url}fr/2.8.a/index.html`));
   // Pages other than the home page lead to its panel from the footer.
   await page.click('.offline-link a');
@@ -112,6 +114,8 @@ test('pages a reader opened stay readable offline; others say they are not kept'
   await server.close();
   assert.ok(await opens(page, `${server.url}fr/2.8.a/index.html`), 'a page read before');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.ok(await opens(page, landing), 'the page the reader arrived on');
+  assert.match(await page.textContent('h1'), /2\.8\.c/);
   // A page never opened: a page in French says it is not kept on this device.
   assert.ok(await opens(page, `${server.url}fr/2.8.b/index.html`));
   assert.equal(await page.textContent('h1'), 'Page non disponible hors ligne');

@@ -3,7 +3,7 @@
 // `const LANGUAGES = [...]`, the site's language codes).
 //
 // Reading offline: every page and file is fetched from the network first, as if there were no
-// service worker, and kept; when the network fails or is slow (4 s) the kept copy is shown, and
+// service worker, and kept (the pages open when the worker arrives too); when the network fails or is slow (4 s) the kept copy is shown, and
 // for a page never kept, a page of the reader's language that says so (<lang>/offline/).
 // A search index is the exception until its language is saved: a query loads a dozen small
 // files, and passing each through the worker would double the time a phone takes to show results.
@@ -53,6 +53,17 @@ async function keepOfflinePage(cache, url) {
   if (response.ok) await cache.put(page, response);
 }
 
+/** Keeps the pages open when the worker arrived: they were loaded before it, and the page a
+ * reader landed on is the one most likely to be opened again without a connection. */
+async function keepOpenPages(cache) {
+  for (const client of await self.clients.matchAll({ type: 'window' })) {
+    const url = key(client.url);
+    if (!url.startsWith(scope) || (await cache.match(url))) continue;
+    const response = await fetch(url).catch(() => null);
+    if (response && response.ok && response.type === 'basic') await cache.put(url, storable(response));
+  }
+}
+
 /** A response fit to keep: browsers refuse to show a kept redirected response as a page. */
 function storable(response) {
   if (!response.redirected) return response;
@@ -71,8 +82,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     await self.clients.claim();
-    // A new version of the site: bring the saved languages up to date.
     const cache = await caches.open(CACHE);
+    await keepOpenPages(cache);
+    // A new version of the site: bring the saved languages up to date.
     for (const request of await cache.keys()) {
       const saved = request.url.match(/offline\/saved\/([\w-]+)\.json$/);
       if (saved) await saveLanguage(saved[1], () => {}).catch(() => {});
