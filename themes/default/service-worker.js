@@ -3,8 +3,9 @@
 // `const LANGUAGES = [...]`, the site's language codes).
 //
 // Reading offline: every page and file is fetched from the network first, as if there were no
-// service worker, and kept (the pages open when the worker arrives too); when the network fails or is slow (4 s) the kept copy is shown, and
-// for a page never kept, a page of the reader's language that says so (<lang>/offline/).
+// service worker, and kept (the pages open when the worker arrives too); when the network fails
+// or is slow (4 s) the kept copy is shown, and for a page never kept, a page of the reader's
+// language that says so (<lang>/offline/).
 // A search index is the exception until its language is saved: a query loads a dozen small
 // files, and passing each through the worker would double the time a phone takes to show results.
 // Answers never wait for the copy to be kept.
@@ -60,8 +61,13 @@ async function keepOpenPages(cache) {
     const url = key(client.url);
     if (!url.startsWith(scope) || (await cache.match(url))) continue;
     const response = await fetch(url).catch(() => null);
-    if (response && response.ok && response.type === 'basic') await cache.put(url, storable(response));
+    if (response && keepable(response)) await cache.put(url, storable(response));
   }
+}
+
+/** Whether a response is worth keeping: a success, from this site. */
+function keepable(response) {
+  return response.ok && response.type === 'basic';
 }
 
 /** A response fit to keep: browsers refuse to show a kept redirected response as a page. */
@@ -112,7 +118,7 @@ async function networkFirst(event) {
   const { request } = event;
   let keeping = Promise.resolve();
   const network = fetch(request).then((response) => {
-    if (response.ok && response.type === 'basic') keeping = keepCopy(request, storable(response.clone())).catch(() => {});
+    if (keepable(response)) keeping = keepCopy(request, storable(response.clone())).catch(() => {});
     return response;
   });
   // The worker stays up until the copy is kept, after the answer has gone.
