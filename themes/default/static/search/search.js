@@ -845,23 +845,37 @@
     });
   };
 
-  /** Shows the next PAGE results (the first ones when `fresh`), once their text is loaded. */
+  /** Shows the next PAGE results (the first ones when `fresh`), once their text is loaded. Each
+      result is made as soon as its file arrives, while the others are on their way: the list
+      only has to be put on the page once the last one is there. */
   Search.prototype.more = function (generation, fresh, outcome, typed) {
     var self = this;
     outcome = outcome || this.outcome;
     if (!outcome) return Promise.resolve();
     var from = fresh ? 0 : this.items.length;
     var next = outcome.results.slice(from, from + PAGE);
-    var files = new Set(next.map(function (h) { return 'd-' + Math.floor(h.doc / self.manifest.perFile); }));
-    return Promise.all(Array.from(files).map(function (name) { return load(self.base, self.lang, name); })).then(function () {
+    var terms = highlightTerms(outcome.clauses);
+    var made = new Map();
+    var files = new Map();
+    next.forEach(function (hit) {
+      var name = 'd-' + Math.floor(hit.doc / self.manifest.perFile);
+      if (!files.has(name)) files.set(name, []);
+      files.get(name).push(hit);
+    });
+    return Promise.all(Array.from(files).map(function (file) {
+      return load(self.base, self.lang, file[0]).then(function () {
+        if (generation !== self.generation) return;
+        file[1].forEach(function (hit) { made.set(hit, self.item(hit, terms, outcome)); });
+      });
+    })).then(function () {
       if (generation !== self.generation) return;
       if (fresh) { self.outcome = outcome; self.typed = typed; self.clear(); }
-      var terms = highlightTerms(outcome.clauses);
       var focus = null;
       next.forEach(function (hit) {
-        var item = self.item(hit, terms, outcome);
-        if (!focus) focus = item.querySelector('a');
-        self.list.appendChild(item);
+        var result = made.get(hit);
+        if (!focus) focus = result.title;
+        self.items.push(result);
+        self.list.appendChild(result.item);
       });
       self.distinguish();
       if (fresh) self.describe(outcome, self.typed);
@@ -904,6 +918,7 @@
     });
   }
 
+  /** A result's list item, not yet on the page: {item, title (its link), doc}. */
   Search.prototype.item = function (hit, terms, outcome) {
     var doc = this.document(hit.doc);
     var item = document.createElement('li');
@@ -933,8 +948,7 @@
     var text = document.createElement('p');
     put(text, snippet(this.analyzer, doc.x || doc.t, terms, 180));
     item.appendChild(text);
-    this.items.push({ item: item, title: title, doc: doc });
-    return item;
+    return { item: item, title: title, doc: doc };
   };
 
   /** Results with the same title show where they are (the last step of their breadcrumb). */
