@@ -104,6 +104,8 @@ test('pages a reader opened stay readable offline; others say they are not kept'
   const landing = `${server.url}fr/2.8.c/index.html`;
   await page.goto(landing);
   await eventually(page, async (url) => Boolean(await caches.match(url)), landing);
+  // From the browser's HTTP cache, not downloaded again.
+  assert.equal(server.requests.filter((p) => p === '/fr/2.8.c/index.html').length, 1, server.requests.join(' '));
   assert.ok(await opens(page, `${server.url}fr/2.8.a/index.html`));
   // Pages other than the home page lead to its panel from the footer.
   await page.click('.offline-link a');
