@@ -6,7 +6,8 @@
 //
 // Environment: BENCH_RUNS (timed runs per query, default 10), BENCH_COPIES (extra copies of the
 // content in the synthetic site, default 49), BENCH_RESULTS (results loaded per query, default
-// 10), BENCH_ONLY=real|large (one site only), BENCH_KEEP=1 (keep the /tmp folders), CHROME.
+// 10), BENCH_POOR_RUNS (runs per query on a poor connection, default 5), BENCH_ONLY=real|large
+// (one site only), BENCH_KEEP=1 (keep the /tmp folders), CHROME.
 //
 // Uses only what tests/js/node_modules already holds (playwright-core, pagefind) and the
 // release binary target/release/toolkit (built with `cargo build --release` if missing).
@@ -35,6 +36,10 @@ const RESULTS = Number(process.env.BENCH_RESULTS || 10);
 const ONLY = process.env.BENCH_ONLY || '';
 const KEEP = process.env.BENCH_KEEP === '1';
 const PAGEFIND_DIR = 'pagefind_bench';
+// A poor connection, as readers on phones often have (Lighthouse's "slow 4G"): every response
+// waits a round trip, and the bodies (gzip-sized) share one link, one after another.
+const POOR = { rtt: 150, kilobytesPerSecond: 200 };
+const POOR_RUNS = Number(process.env.BENCH_POOR_RUNS || 5);
 
 const LANGUAGES = [
   { code: 'en', tag: 'en', queries: ['grievance mechanism', 'police training'] },
@@ -243,9 +248,11 @@ function ourIndexStats(site, lang) {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml' };
 
-/** Serves a site on 127.0.0.1 and notes every response body: path, bytes, gzip bytes. */
-async function serve(folder) {
+/** Serves a site on 127.0.0.1 and notes every response body: path, bytes, gzip bytes. With a
+ * `network` ({rtt, kilobytesPerSecond}), each response is held for the round trip and for its turn on the link. */
+async function serve(folder, network = null) {
   const requests = [];
+  let linkFree = 0;
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
     const blank = path.match(/^\/__bench\/([A-Za-z-]+)\.html$/);
@@ -260,9 +267,16 @@ async function serve(folder) {
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { response.writeHead(404).end('not found'); return; }
     const body = readFileSync(file);
-    requests.push({ path, bytes: body.length, gz: gzipSize(file, body) });
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
-    response.end(body);
+    const gz = gzipSize(file, body);
+    requests.push({ path, bytes: body.length, gz });
+    const send = () => {
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      response.end(body);
+    };
+    if (!network) { send(); return; }
+    const now = Date.now();
+    linkFree = Math.max(now, linkFree) + gz / (network.kilobytesPerSecond * 1.024);
+    setTimeout(send, linkFree - now + network.rtt);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -375,30 +389,30 @@ const median = (values) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function measureSite(browser, site) {
-  const server = await serve(site);
+async function measureSite(browser, site, network = null, runs = RUNS) {
+  const server = await serve(site, network);
   const results = {};
   try {
     // One untimed round first: the browser's first pages are much slower than the rest.
     await runOurs(browser, server, 'en', LANGUAGES[0].queries);
     await runPagefindQueries(browser, server, 'en', 'en', LANGUAGES[0].queries);
     for (const { code, tag, queries } of LANGUAGES) {
-      const runs = { ours: [], pagefind: [] };
-      for (let i = 0; i < RUNS; i++) {
+      const measured = { ours: [], pagefind: [] };
+      for (let i = 0; i < runs; i++) {
         // Alternate which engine goes first, so neither always runs on a warmer machine.
         const order = i % 2 ? ['pagefind', 'ours'] : ['ours', 'pagefind'];
         for (const engine of order) {
-          runs[engine].push(engine === 'ours' ? await runOurs(browser, server, code, queries) : await runPagefindQueries(browser, server, code, tag, queries));
+          measured[engine].push(engine === 'ours' ? await runOurs(browser, server, code, queries) : await runPagefindQueries(browser, server, code, tag, queries));
         }
       }
       results[code] = {};
       for (const engine of ['ours', 'pagefind']) {
-        const list = runs[engine];
+        const list = measured[engine];
         const sameBytes = list.every((r) => r.firstBytes.bytes === list[0].firstBytes.bytes && r.nextBytes.bytes === list[0].nextBytes.bytes);
         if (!sameBytes) log(`note: ${engine} ${code} fetched different bytes across runs; reporting the first run`);
         results[code][engine] = { ...list[0], cold: median(list.map((r) => r.cold)), warm: median(list.map((r) => r.warm)) };
       }
-      log(`${code}: ours ${fmtMs(results[code].ours.cold)}/${fmtMs(results[code].ours.warm)}, pagefind ${fmtMs(results[code].pagefind.cold)}/${fmtMs(results[code].pagefind.warm)}`);
+      log(`${code}${network ? ' (poor connection)' : ''}: ours ${fmtMs(results[code].ours.cold)}/${fmtMs(results[code].ours.warm)}, pagefind ${fmtMs(results[code].pagefind.cold)}/${fmtMs(results[code].pagefind.warm)}`);
     }
   } finally {
     await server.close();
@@ -451,7 +465,7 @@ function breakdown(results, code) {
   return rows.join('\n');
 }
 
-function table(title, info, sizes, results) {
+function table(title, info, sizes, results, poor) {
   const rows = [];
   const row = (...cells) => rows.push(`| ${cells.join(' | ')} |`);
   row('', 'toolkit', 'Pagefind');
@@ -475,6 +489,10 @@ function table(title, info, sizes, results) {
   for (const { code } of LANGUAGES) {
     const r = results[code];
     row(`Query time ${code}, first / next (median of ${RUNS})`, `${fmtMs(r.ours.cold)} / ${fmtMs(r.ours.warm)}`, `${fmtMs(r.pagefind.cold)} / ${fmtMs(r.pagefind.warm)}`);
+  }
+  for (const { code } of LANGUAGES) {
+    const r = poor[code];
+    row(`Query time ${code} on a poor connection, first / next (median of ${POOR_RUNS})`, `${fmtMs(r.ours.cold)} / ${fmtMs(r.ours.warm)}`, `${fmtMs(r.pagefind.cold)} / ${fmtMs(r.pagefind.warm)}`);
   }
   for (const { code } of LANGUAGES) {
     const r = results[code];
@@ -506,7 +524,9 @@ async function benchSite(browser, title, root) {
   const info = describe(out, build, pagefind, sizes);
   log(`${title}: measuring in Chromium (${RUNS} runs × ${LANGUAGES.length} languages × 2 engines)`);
   const results = await measureSite(browser, out);
-  return table(title, info, sizes, results);
+  log(`${title}: on a poor connection (${POOR.rtt} ms round trip, ${POOR.kilobytesPerSecond * 8 / 1000} Mbit/s; ${POOR_RUNS} runs)`);
+  const poor = await measureSite(browser, out, POOR, POOR_RUNS);
+  return table(title, info, sizes, results, poor);
 }
 
 async function main() {
@@ -531,7 +551,7 @@ async function main() {
   console.log(`## Search benchmark: toolkit vs Pagefind\n`);
   console.log(`${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model.trim()}) · Node ${process.version} · Chromium ${chromiumVersion} · Pagefind ${JSON.parse(readFileSync(join(jsModules, 'pagefind/package.json'), 'utf8')).version}\n`);
   console.log(`Bytes: response bodies of the search machinery only (not the page's HTML/CSS), uncompressed as served / with gzip -6 where it makes them smaller (Pagefind's index files are gzipped on disk already). ` +
-    `Both engines load the data of their top ${RESULTS} results. Times: in the browser, from the first search request to results ready (first query, fresh browser context) and from issuing the next query to results ready (same page); medians of ${RUNS} runs. Results found: ours counts documents (a challenge, each of its good practices, boxes, case studies, sources), Pagefind counts pages. KB = 1024 bytes.\n`);
+    `Both engines load the data of their top ${RESULTS} results. Times: in the browser, from the first search request to results ready (first query, fresh browser context) and from issuing the next query to results ready (same page); medians of ${RUNS} runs. On a poor connection: the server holds each response for a ${POOR.rtt} ms round trip and sends the bodies, gzip-sized, one after another at ${POOR.kilobytesPerSecond * 8 / 1000} Mbit/s (Lighthouse's "slow 4G"). Results found: ours counts documents (a challenge, each of its good practices, boxes, case studies, sources), Pagefind counts pages. KB = 1024 bytes.\n`);
   console.log(tables.join('\n'));
   console.log(`Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
