@@ -249,7 +249,8 @@ function ourIndexStats(site, lang) {
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml' };
 
 /** Serves a site on 127.0.0.1 and notes every response body: path, bytes, gzip bytes. With a
- * `network` ({rtt, kilobytesPerSecond}), each response is held for the round trip and for its turn on the link. */
+ * `network` ({rtt, kilobytesPerSecond}), each response waits the round trip and its turn on the
+ * link. */
 async function serve(folder, network = null) {
   const requests = [];
   let linkFree = 0;
