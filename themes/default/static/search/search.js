@@ -855,31 +855,21 @@
     var from = fresh ? 0 : this.items.length;
     var next = outcome.results.slice(from, from + PAGE);
     var terms = highlightTerms(outcome.clauses);
-    var made = new Map();
-    var files = new Map();
-    next.forEach(function (hit) {
-      var name = 'd-' + Math.floor(hit.doc / self.manifest.perFile);
-      if (!files.has(name)) files.set(name, []);
-      files.get(name).push(hit);
-    });
-    return Promise.all(Array.from(files).map(function (file) {
-      return load(self.base, self.lang, file[0]).then(function () {
-        if (generation !== self.generation) return;
-        file[1].forEach(function (hit) { made.set(hit, self.item(hit, terms, outcome)); });
+    // load() asks for a file once, however many results it holds.
+    return Promise.all(next.map(function (hit) {
+      return load(self.base, self.lang, self.resultFile(hit.doc)).then(function () {
+        return generation === self.generation ? self.item(hit, terms, outcome) : null;
       });
-    })).then(function () {
+    })).then(function (results) {
       if (generation !== self.generation) return;
       if (fresh) { self.outcome = outcome; self.typed = typed; self.clear(); }
-      var focus = null;
-      next.forEach(function (hit) {
-        var result = made.get(hit);
-        if (!focus) focus = result.title;
+      results.forEach(function (result) {
         self.items.push(result);
         self.list.appendChild(result.item);
       });
       self.distinguish();
       if (fresh) self.describe(outcome, self.typed);
-      else if (focus) focus.focus();
+      else if (results.length) results[0].title.focus();
       if (self.moreButton) self.moreButton.hidden = self.items.length >= outcome.results.length;
       self.list.removeAttribute('aria-busy');
     });
@@ -892,8 +882,13 @@
     this.list.removeAttribute('aria-busy');
   };
 
+  /** The result file that holds a document (export.rs: DOCUMENTS_PER_FILE per file). */
+  Search.prototype.resultFile = function (doc) {
+    return 'd-' + Math.floor(doc / this.manifest.perFile);
+  };
+
   Search.prototype.document = function (doc) {
-    var file = loaded[this.lang + '/d-' + Math.floor(doc / this.manifest.perFile)];
+    var file = loaded[this.lang + '/' + this.resultFile(doc)];
     return file[doc % this.manifest.perFile];
   };
 
