@@ -18,20 +18,14 @@
     return text.normalize('NFD').replace(ACCENTS, '');
   }
 
+  // A run of Han characters, or of other word characters.
+  var RUN = new RegExp('(' + HAN.source + '+)|((?:(?!' + HAN.source + ')' + WORD.source + ')+)', 'gu');
+
   /** Runs of word characters or of Han characters: [kind, from, to] in UTF-16 offsets. */
   function runs(text) {
     var found = [];
-    var at = 0;
-    for (var c of text) {
-      var kind = HAN.test(c) ? 'han' : WORD.test(c) ? 'word' : null;
-      var end = at + c.length;
-      if (kind) {
-        var last = found[found.length - 1];
-        if (last && last[2] === at && last[0] === kind) last[2] = end;
-        else found.push([kind, at, end]);
-      }
-      at = end;
-    }
+    RUN.lastIndex = 0;
+    for (var m = RUN.exec(text); m; m = RUN.exec(text)) found.push([m[1] ? 'han' : 'word', m.index, m.index + m[0].length]);
     return found;
   }
 
@@ -64,15 +58,15 @@
   /** Terms with their place in the text: {term, from, to}. Indexing keeps Chinese single
       characters and bigrams; a query's Chinese run of two or more characters gives bigrams.
       With `wanted` (terms), a word that cannot give one of them gets the term OTHER instead:
-      a stem starts with its word's first letter, so most words need no stemming. */
+      a stem keeps its word's beginning (see stemPrefixes), so most words need no stemming. */
   Analyzer.prototype.tokens = function (text, forIndex, wanted) {
     var tokens = [];
     var self = this;
-    var firsts = wanted ? firstLetters(wanted) : null;
+    var prefixes = wanted ? stemPrefixes(wanted) : null;
     runs(text).forEach(function (run) {
       if (run[0] === 'word') {
         var word = text.slice(run[1], run[2]);
-        var term = firsts && !self.mayGive(word, firsts) ? self.dropped(word) : self.wordTerm(word);
+        var term = prefixes ? self.termIfWanted(word, prefixes) : self.wordTerm(word);
         if (term !== null) tokens.push({ term: term, from: run[1], to: run[2] });
         return;
       }
@@ -91,23 +85,33 @@
   /** A term no word has: what `tokens` gives a word that cannot match. */
   var OTHER = '\u0000';
 
-  function firstLetters(wanted) {
-    var firsts = new Set();
-    wanted.forEach(function (term) { firsts.add(term === '' ? '' : fold(String.fromCodePoint(term.codePointAt(0)))); });
-    return firsts;
+  /** What the unaccented word of each wanted term must start with: the term but its last two
+      letters. The Snowball stemmers change at most that much of a word's end when they replace
+      a suffix (French "application" gives "appliqu", English "ugly" "ugli"); they only cut
+      elsewhere. tests/js/analyzer.test.mjs checks it on every word of the content. */
+  function stemPrefixes(wanted) {
+    var prefixes = [];
+    wanted.forEach(function (term) {
+      var letters = Array.from(term);
+      var prefix = letters.slice(0, Math.max(1, letters.length - 2)).join('');
+      if (prefixes.indexOf(prefix) < 0) prefixes.push(prefix);
+    });
+    return prefixes;
   }
 
-  /** Whether the term of `word` may start with one of `firsts` (always, for an exception). */
-  Analyzer.prototype.mayGive = function (word, firsts) {
-    var lower = word.toLowerCase();
-    var first = String.fromCodePoint(lower.codePointAt(0));
-    return firsts.has(first) || (first > '\u007f' && firsts.has(fold(first))) || firsts.has('') || this.overrides.has(lower);
-  };
+  var ASCII = /^[\u0000-\u007f]*$/;
 
-  /** What a word that cannot match counts as: nothing when analysis drops it, else OTHER. */
-  Analyzer.prototype.dropped = function (word) {
+  /** The term of `word` when it is already known or may be one of the wanted terms (`prefixes`,
+      see stemPrefixes); else what a word that cannot match counts as: nothing when analysis
+      drops it, OTHER otherwise. */
+  Analyzer.prototype.termIfWanted = function (word, prefixes) {
     var lower = word.toLowerCase();
-    return (Array.from(lower).length === 1 && !NUMBER.test(lower)) || this.stop.has(lower) ? null : OTHER;
+    if (this.known.has(lower)) return this.known.get(lower);
+    if (this.overrides.has(lower)) return this.wordTerm(lower);
+    var key = ASCII.test(lower) ? lower : fold(lower);
+    for (var i = 0; i < prefixes.length; i++) if (key.startsWith(prefixes[i])) return this.wordTerm(lower);
+    var single = lower.length === 1 || (lower.length === 2 && lower.codePointAt(0) > 0xffff);
+    return (single && !NUMBER.test(lower)) || this.stop.has(lower) ? null : OTHER;
   };
 
   Analyzer.prototype.indexTokens = function (text, wanted) { return this.tokens(text, true, wanted); };
