@@ -14,8 +14,10 @@
 
   var ACCENTS = /[\u0300-\u036f]/g;
 
+  var ASCII = /^[\u0000-\u007f]*$/;
+
   function fold(text) {
-    return text.normalize('NFD').replace(ACCENTS, '');
+    return ASCII.test(text) ? text : text.normalize('NFD').replace(ACCENTS, '');
   }
 
   // A run of Han characters, or of other word characters.
@@ -48,9 +50,14 @@
     return term;
   };
 
+  /** Whether analysis drops a word (lower case): a stop word, or a single letter. */
+  Analyzer.prototype.drops = function (lower) {
+    var single = lower.length === 1 || (lower.length === 2 && lower.codePointAt(0) > 0xffff);
+    return (single && !NUMBER.test(lower)) || this.stop.has(lower);
+  };
+
   Analyzer.prototype.analyse = function (lower) {
-    var chars = Array.from(lower);
-    if ((chars.length === 1 && !NUMBER.test(lower)) || this.stop.has(lower)) return null;
+    if (this.drops(lower)) return null;
     if (this.overrides.has(lower)) return fold(this.overrides.get(lower));
     return fold(this.stemmer ? this.stemmer.stem(lower) : lower);
   };
@@ -99,8 +106,6 @@
     return prefixes;
   }
 
-  var ASCII = /^[\u0000-\u007f]*$/;
-
   /** The term of `word` when it is already known or may be one of the wanted terms (`prefixes`,
       see stemPrefixes); else what a word that cannot match counts as: nothing when analysis
       drops it, OTHER otherwise. */
@@ -108,10 +113,9 @@
     var lower = word.toLowerCase();
     if (this.known.has(lower)) return this.known.get(lower);
     if (this.overrides.has(lower)) return this.wordTerm(lower);
-    var key = ASCII.test(lower) ? lower : fold(lower);
+    var key = fold(lower);
     for (var i = 0; i < prefixes.length; i++) if (key.startsWith(prefixes[i])) return this.wordTerm(lower);
-    var single = lower.length === 1 || (lower.length === 2 && lower.codePointAt(0) > 0xffff);
-    return (single && !NUMBER.test(lower)) || this.stop.has(lower) ? null : OTHER;
+    return this.drops(lower) ? null : OTHER;
   };
 
   Analyzer.prototype.indexTokens = function (text, wanted) { return this.tokens(text, true, wanted); };
